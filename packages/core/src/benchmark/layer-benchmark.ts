@@ -34,7 +34,7 @@ export interface LayerBenchmarkOptions {
   kernelSize?: number;
   /** @default 1 */
   batch?: number;
-  /** Timed runs per measurement (after one warm-up run). @default 5 */
+  /** Timed runs per measurement (after one warm-up run). @default 9 */
   repeats?: number;
   /** Called with each row as it is measured. */
   onRow?: (row: LayerBenchmarkRow) => void;
@@ -46,44 +46,56 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Median wall time of `step` (forward + backward, values read back so async backends finish). */
-async function timeStep(step: () => tf.Tensor[], repeats: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i <= repeats; i++) {
-    const start = performance.now();
-    const outputs = step();
-    await Promise.all(outputs.map((t) => t.data()));
-    tf.dispose(outputs);
-    if (i > 0) times.push(performance.now() - start); // run 0 warms up
-  }
-  return median(times);
+type Step = () => tf.Tensor[];
+
+/** Runs `step` once and waits for its values (so async backends finish); returns ms. */
+async function timeOnce(step: Step): Promise<number> {
+  const start = performance.now();
+  const outputs = step();
+  await Promise.all(outputs.map((t) => t.data()));
+  const ms = performance.now() - start;
+  tf.dispose(outputs);
+  return ms;
 }
 
-function forwardBackward(x: tf.Tensor4D, weights: tf.Variable[], forward: () => tf.Tensor): () => tf.Tensor[] {
-  return () =>
-    tf.tidy(() => {
-      const { grads } = tf.variableGrads(() => tf.sum(forward()) as tf.Scalar, weights);
-      return [...Object.values(grads), tf.sum(x)];
-    });
+/** Forward, then the gradients with respect to the input and the weights (a layer's full backward). */
+function forwardBackward(x: tf.Tensor4D, weight: tf.Tensor, forward: (x: tf.Tensor4D, weight: tf.Tensor) => tf.Tensor): Step {
+  const gradients = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(forward(a as tf.Tensor4D, b)));
+  return () => tf.tidy(() => gradients([x, weight]));
 }
 
-async function measure(backend: BackendName, layer: BenchmarkedLayer, L: number, C: number, k: number, batch: number, repeats: number): Promise<LayerBenchmarkRow> {
+/**
+ * Times the plain conv and both symmetric layers on one shape. The three are interleaved run by
+ * run (after a warm-up of each), so drift in machine load hits them alike.
+ */
+async function measureShape(backend: BackendName, L: number, C: number, k: number, batch: number, repeats: number): Promise<LayerBenchmarkRow[]> {
   const x = tf.randomNormal([batch, L, L, C]) as tf.Tensor4D;
-  const plainKernel = tf.variable(tf.randomNormal([k, k, C, C], 0, 0.05));
-  const plainMs = await timeStep(forwardBackward(x, [plainKernel], () => tf.conv2d(x, plainKernel as tf.Tensor4D, 1, 'same')), repeats);
-  let weight: tf.Variable;
-  let forward: () => tf.Tensor;
-  if (layer === 'symmetricConv2d') {
-    weight = tf.variable(tf.randomNormal([symmetricTapCount(k), C, C], 0, 0.05));
-    forward = () => tf.conv2d(x, expandSymmetricKernel(weight as tf.Variable<tf.Rank.R3>, k), 1, 'same');
-  } else {
-    // pair mode: C input channels are the halves [u ; v], the kernel over v is the transpose of the one over u
-    weight = tf.variable(tf.randomNormal([k, k, C / 2, C], 0, 0.05));
-    forward = () => tf.conv2d(x, tf.concat([weight as tf.Tensor4D, tf.transpose(weight, [1, 0, 2, 3])], 2) as tf.Tensor4D, 1, 'same');
+  const plainKernel = tf.randomNormal([k, k, C, C], 0, 0.05);
+  const taps = tf.randomNormal([symmetricTapCount(k), C, C], 0, 0.05);
+  const halfKernel = tf.randomNormal([k, k, C / 2, C], 0, 0.05);
+  const steps: Record<'plain' | BenchmarkedLayer, Step> = {
+    plain: forwardBackward(x, plainKernel, (a, w) => tf.conv2d(a, w as tf.Tensor4D, 1, 'same')),
+    symmetricConv2d: forwardBackward(x, taps, (a, w) => tf.conv2d(a, expandSymmetricKernel(w as tf.Tensor3D, k), 1, 'same')),
+    // pair mode: the C input channels are the halves [u ; v]; the kernel over v is the transpose of the one over u
+    symmetryGeneratingConv2d: forwardBackward(x, halfKernel, (a, w) =>
+      tf.conv2d(a, tf.concat([w as tf.Tensor4D, tf.transpose(w, [1, 0, 2, 3])], 2) as tf.Tensor4D, 1, 'same'),
+    ),
+  };
+  const names = Object.keys(steps) as (keyof typeof steps)[];
+  const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<keyof typeof steps, number[]>;
+  for (const name of names) await timeOnce(steps[name]);
+  for (let r = 0; r < repeats; r++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(r + i) % names.length]!;
+      times[name].push(await timeOnce(steps[name]));
+    }
   }
-  const symmetricMs = await timeStep(forwardBackward(x, [weight], forward), repeats);
-  tf.dispose([x, plainKernel, weight]);
-  return { backend, layer, L, C, kernelSize: k, batch, plainMs, symmetricMs, ratio: symmetricMs / plainMs };
+  tf.dispose([x, plainKernel, taps, halfKernel]);
+  const plainMs = median(times.plain);
+  return (['symmetricConv2d', 'symmetryGeneratingConv2d'] as const).map((layer) => {
+    const symmetricMs = median(times[layer]);
+    return { backend, layer, L, C, kernelSize: k, batch, plainMs, symmetricMs, ratio: symmetricMs / plainMs };
+  });
 }
 
 /** Runs the layer benchmark; switches backends as it goes and leaves the last one active. */
@@ -94,8 +106,7 @@ export async function benchmarkLayers(options: LayerBenchmarkOptions = {}): Prom
     await useBackend(backend);
     for (const L of options.sizes ?? [64, 128, 256]) {
       for (const C of options.channels ?? [32, 64]) {
-        for (const layer of ['symmetricConv2d', 'symmetryGeneratingConv2d'] as const) {
-          const row = await measure(backend, layer, L, C, options.kernelSize ?? 3, options.batch ?? 1, options.repeats ?? 5);
+        for (const row of await measureShape(backend, L, C, options.kernelSize ?? 3, options.batch ?? 1, options.repeats ?? 9)) {
           rows.push(row);
           options.onRow?.(row);
         }

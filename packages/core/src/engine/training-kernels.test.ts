@@ -21,7 +21,7 @@ function inputs(c: Case) {
 
 function runKernels(c: Case) {
   const { x, filter, dy } = inputs(c);
-  const attrs = { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC' as const, dimRoundingMode: undefined };
+  const attrs = { strides: [c.stride, c.stride], pad: c.pad, dataFormat: 'NHWC' as const };
   const dW = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: filter.shape }) as tf.Tensor;
   const dX = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter }, { ...attrs, inputShape: x.shape }) as tf.Tensor;
   const out = { dW: tf.clone(dW), dX: tf.clone(dX) };

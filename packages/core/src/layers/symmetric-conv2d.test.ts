@@ -43,9 +43,9 @@ describe.each(backends)('symmetricConv2d on %s', (backend) => {
       const optimizer = tf.train.adam(0.05);
       const loss = () => tf.losses.meanSquaredError(target, layer.apply(x) as tf.Tensor) as tf.Scalar;
       const first = loss().dataSync()[0]!;
-      tf.dispose(optimizer.minimize(loss, true)); // creates Adam's moment slots
+      optimizer.minimize(loss, true)?.dispose(); // creates Adam's moment slots
       const before = tf.memory().numTensors;
-      for (let step = 1; step < 50; step++) tf.dispose(optimizer.minimize(loss, true));
+      for (let step = 1; step < 50; step++) optimizer.minimize(loss, true)?.dispose();
       expect(tf.memory().numTensors).toBe(before);
       const y = layer.apply(x) as tf.Tensor4D;
       expect(symmetryError(y)).toBeLessThan(1e-5);

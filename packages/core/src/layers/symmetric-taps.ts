@@ -26,13 +26,25 @@ export function upperTrianglePositions(kernelSize: number): Int32Array {
   return positions;
 }
 
+const tapIndexCache = new Map<number, tf.Tensor1D>();
+
+/** The tap index as a kept int32 tensor, one per kernel size (not re-uploaded at every call). */
+function cachedTapIndex(kernelSize: number): tf.Tensor1D {
+  let index = tapIndexCache.get(kernelSize);
+  if (!index || index.isDisposed) {
+    index = tf.keep(tf.tensor1d(symmetricTapIndex(kernelSize), 'int32'));
+    tapIndexCache.set(kernelSize, index);
+  }
+  return index;
+}
+
 /**
  * Expands taps [k(k+1)/2, in, out] into the symmetric kernel [k, k, in, out] with a gather, so
  * autodiff sums the gradients of tied positions (the symmetric update rule).
  */
 export function expandSymmetricKernel(taps: tf.Tensor3D, kernelSize: number): tf.Tensor4D {
   return tf.tidy(() => {
-    const index = tf.tensor1d(symmetricTapIndex(kernelSize), 'int32');
+    const index = cachedTapIndex(kernelSize);
     const [, inChannels, outChannels] = taps.shape;
     return tf.reshape(tf.gather(taps, index), [kernelSize, kernelSize, inChannels, outChannels]);
   });

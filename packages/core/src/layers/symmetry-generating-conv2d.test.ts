@@ -46,12 +46,12 @@ describe.each(backends)('symmetryGeneratingConv2d on %s', (backend) => {
 
   it('stays symmetric after 50 Adam steps on embeddings trained through outerConcat', () =>
     onBackend(backend, () => {
-      const embeddings = tf.variable(tf.randomNormal([2, 8, 3], 0, 1, 'float32', 7));
+      const embeddings = tf.variable(tf.randomNormal([2, 8, 3], 0, 1, 'float32', 7)) as tf.Variable<tf.Rank.R3>;
       const layer = symmetryGeneratingConv2d({ filters: 2, kernelSize: 3, dilationRate: 2, padding: 'same', activation: 'relu' });
       const target = tf.randomUniform([2, 8, 8, 2], 0, 1, 'float32', 8);
       const loss = () => tf.losses.meanSquaredError(target, layer.apply(outerConcat(embeddings)) as tf.Tensor) as tf.Scalar;
       const optimizer = tf.train.adam(0.02);
-      for (let step = 0; step < 50; step++) tf.dispose(optimizer.minimize(loss, true));
+      for (let step = 0; step < 50; step++) optimizer.minimize(loss, true)?.dispose();
       const y = layer.apply(outerConcat(embeddings)) as tf.Tensor4D;
       expect(symmetryError(y)).toBeLessThan(1e-5);
       tf.dispose([embeddings, target, y]);

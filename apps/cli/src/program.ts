@@ -1,0 +1,20 @@
+import { createRequire } from 'node:module';
+import { Command } from 'commander';
+import { registerBackendCommand } from './commands/backend.js';
+import { registerBenchLayersCommand } from './commands/bench-layers.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** The scnn command tree; domains add their subcommands here. */
+export function createProgram(): Command {
+  const program = new Command('scnn')
+    .description('Symmetry-Structured CNNs: symmetric pair maps for recommendation, RNA and proteins')
+    .version(version, '-V, --version')
+    .exitOverride();
+  program.configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
+  registerBackendCommand(program);
+  const bench = program.command('bench').description('benchmarks').exitOverride();
+  registerBenchLayersCommand(bench);
+  for (const command of [program, ...program.commands, ...bench.commands]) command.exitOverride();
+  return program;
+}

@@ -87,6 +87,10 @@ function ensureExtracted() {
   try {
     const wheel = findWheel(tmp);
     if (!wheel) return null;
+    if (!fs.existsSync(wheel)) {
+      log(`wheel not found: ${wheel}`);
+      return null;
+    }
     const staging = `${dir}.partial-${process.pid}`;
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging, { recursive: true });
@@ -200,7 +204,7 @@ function main() {
   try {
     extracted = ensureExtracted();
   } catch (error) {
-    log(`could not extract the tensorflow-cpu wheel (${error.message}); the wasm backend will be used`);
+    log(`could not extract the tensorflow-cpu wheel (${String(error.message).split('\n')[0].slice(0, 120)}); the wasm backend will be used`);
     return;
   }
   if (!extracted) return log('no tensorflow-cpu wheel available; the wasm backend will be used');

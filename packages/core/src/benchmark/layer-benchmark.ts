@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { type BackendName, availableBackends, useBackend } from '../engine/backend.js';
 import { expandSymmetricKernel, symmetricTapCount } from '../layers/symmetric-taps.js';
+import { pairKernel } from '../layers/symmetry-generating-conv2d.js';
 
 export type BenchmarkedLayer = 'symmetricConv2d' | 'symmetryGeneratingConv2d';
 
@@ -77,9 +78,7 @@ async function measureShape(backend: BackendName, L: number, C: number, k: numbe
     plain: forwardBackward(x, plainKernel, (a, w) => tf.conv2d(a, w as tf.Tensor4D, 1, 'same')),
     symmetricConv2d: forwardBackward(x, taps, (a, w) => tf.conv2d(a, expandSymmetricKernel(w as tf.Tensor3D, k), 1, 'same')),
     // pair mode: the C input channels are the halves [u ; v]; the kernel over v is the transpose of the one over u
-    symmetryGeneratingConv2d: forwardBackward(x, halfKernel, (a, w) =>
-      tf.conv2d(a, tf.concat([w as tf.Tensor4D, tf.transpose(w, [1, 0, 2, 3])], 2) as tf.Tensor4D, 1, 'same'),
-    ),
+    symmetryGeneratingConv2d: forwardBackward(x, halfKernel, (a, w) => tf.conv2d(a, pairKernel(w as tf.Tensor4D), 1, 'same')),
   };
   const names = Object.keys(steps) as (keyof typeof steps)[];
   const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<keyof typeof steps, number[]>;

@@ -10,6 +10,12 @@ import { ShapeError } from '../errors.js';
 import { InvalidArgumentError } from '../errors.js';
 import { SquareConv2DBase, type SquareConv2DArgs } from './square-conv-base.js';
 
+/** [K ; Kᵀ] along input channels: the kernel over u, then its spatial transpose over v = uᵀ. */
+export function pairKernel(kernel: tf.Tensor4D): tf.Tensor4D {
+  if (kernel.shape[0] === 1) return tf.concat([kernel, kernel], 2);
+  return tf.concat([kernel, tf.transpose(kernel, [1, 0, 2, 3])], 2);
+}
+
 export type SymmetryGeneratingMode = 'pair' | 'general';
 
 export interface SymmetryGeneratingConv2DArgs extends SquareConv2DArgs {
@@ -52,13 +58,7 @@ export class SymmetryGeneratingConv2D extends SquareConv2DBase {
       const z = tf.conv2d(x, kernel as tf.Tensor4D, 1, this.padding, 'NHWC', this.dilationRate);
       return tf.add(z, tf.transpose(z, [0, 2, 1, 3]));
     }
-    return tf.conv2d(x, this.pairKernel(kernel as tf.Tensor4D), 1, this.padding, 'NHWC', this.dilationRate);
-  }
-
-  /** [K ; Kᵀ]: the kernel over u, then its spatial transpose over v. */
-  private pairKernel(kernel: tf.Tensor4D): tf.Tensor4D {
-    if (this.kernelSize === 1) return tf.concat([kernel, kernel], 2);
-    return tf.concat([kernel, tf.transpose(kernel, [1, 0, 2, 3])], 2);
+    return tf.conv2d(x, pairKernel(kernel as tf.Tensor4D), 1, this.padding, 'NHWC', this.dilationRate);
   }
 
   /**
@@ -68,7 +68,7 @@ export class SymmetryGeneratingConv2D extends SquareConv2DBase {
   materializeKernel(): tf.Tensor4D {
     if (!this.kernel) throw new Error(`${this.name} is not built yet`);
     const kernel = this.kernel.read() as tf.Tensor4D;
-    return this.mode === 'pair' ? tf.tidy(() => this.pairKernel(kernel)) : tf.clone(kernel);
+    return this.mode === 'pair' ? tf.tidy(() => pairKernel(kernel)) : tf.clone(kernel);
   }
 
   plainParameterCount(): number {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { CheckpointError, InvalidArgumentError } from '../errors.js';
-import { checkpointTensors, readCheckpoint, snapshotTensors, writeCheckpoint } from './checkpoint.js';
+import { type CheckpointTensor, checkpointTensors, readCheckpoint, snapshotTensors, writeCheckpoint } from './checkpoint.js';
 import { type ProgressOption, createProgress } from './progress.js';
 import { createRng, deriveSeed, seedEverything } from './seed.js';
 
@@ -121,10 +121,8 @@ async function saveTrainingCheckpoint(file: string, model: Trainable, optimizer:
   writeCheckpoint(file, { state, groups: { weights, optimizer: optimizerTensors } });
 }
 
-/** Loads checkpointed weights into `model` (matched by position, checked by shape). */
-export function restoreWeights(model: Pick<Trainable, 'weights'>, file: string, group = 'weights'): TrainState | unknown {
-  const checkpoint = readCheckpoint(file);
-  const saved = checkpoint.groups[group] ?? [];
+/** Writes checkpointed tensors into the model's weights (matched by position, checked by shape). */
+function assignWeights(model: Pick<Trainable, 'weights'>, saved: CheckpointTensor[], file: string): void {
   if (saved.length !== model.weights.length) {
     throw new CheckpointError(file, `holds ${saved.length} weights, the model has ${model.weights.length}`);
   }
@@ -137,6 +135,12 @@ export function restoreWeights(model: Pick<Trainable, 'weights'>, file: string, 
     weight.write(value);
     value.dispose();
   });
+}
+
+/** Loads a weights file (from saveWeights or a training checkpoint) into `model`; returns its metadata. */
+export function restoreWeights(model: Pick<Trainable, 'weights'>, file: string): unknown {
+  const checkpoint = readCheckpoint(file);
+  assignWeights(model, checkpoint.groups.weights ?? [], file);
   return checkpoint.state;
 }
 
@@ -183,7 +187,7 @@ export async function train<Batch>(options: TrainOptions<Batch>): Promise<TrainR
   let resumedFrom = 0;
   if (lastFile && (options.resume ?? true) && fs.existsSync(lastFile)) {
     const checkpoint = readCheckpoint<TrainState>(lastFile);
-    restoreWeights(options.model, lastFile);
+    assignWeights(options.model, checkpoint.groups.weights ?? [], lastFile);
     const slots = checkpointTensors(checkpoint.groups.optimizer ?? []);
     if (slots.length > 0) await optimizer.setWeights(slots);
     slots.forEach((s) => s.tensor.dispose());

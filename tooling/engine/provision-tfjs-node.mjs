@@ -177,7 +177,7 @@ function buildAddon(dir) {
     log('node-gyp not found (it ships with npm)');
     return false;
   }
-  log(`building the addon in ${path.relative(root, dir)} (node-gyp, about 15 s)`);
+  log(`building the addon in ${path.relative(root, dir)} (node-gyp, about 10–15 s)`);
   const result = spawnSync(process.execPath, ['scripts/install.js'], {
     cwd: dir,
     stdio: ['ignore', 'inherit', 'inherit'],

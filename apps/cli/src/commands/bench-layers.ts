@@ -56,8 +56,10 @@ export function registerBenchLayersCommand(bench: Command): void {
         onRow: (row) => progress.update(++done, { [`${row.backend} L${row.L} C${row.C}`]: `${row.ratio.toFixed(2)}x` }),
       });
       progress.stop();
-      if (options.out) fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-      if (options.out) fs.writeFileSync(options.out, JSON.stringify(rows, null, 2) + '\n');
+      if (options.out) {
+        fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+        fs.writeFileSync(options.out, JSON.stringify(rows, null, 2) + '\n');
+      }
       if (options.json) {
         console.log(JSON.stringify(rows));
         return;

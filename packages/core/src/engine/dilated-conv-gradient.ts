@@ -5,13 +5,10 @@
 //   dx = pad(dy) ⊛ flip(W)ᵀ with the same dilation,
 //   dW = transpose(pad(x)) ⊛ transpose(dy) with stride = dilation.
 import * as tf from '@tensorflow/tfjs';
+import { isChannelsLast, pair } from './conv-attrs.js';
 
 let stockGradient: tf.GradConfig | undefined;
 
-function pair(value: number | [number, number] | undefined): [number, number] {
-  if (value == null) return [1, 1];
-  return typeof value === 'number' ? [value, value] : value;
-}
 
 function dilatedInputGradient(dy: tf.Tensor4D, filter: tf.Tensor4D, dilation: [number, number], padInfo: tf.backend_util.PadInfo): tf.Tensor4D {
   const [kernelHeight, kernelWidth] = filter.shape;
@@ -57,7 +54,7 @@ export function registerDilatedConvGradient(): void {
       if (dilation[0] === 1 && dilation[1] === 1) return stock.gradFunc(dy, saved, attrs);
       const [x, filter] = saved as [tf.Tensor4D, tf.Tensor4D];
       const stride = pair(strides);
-      if (stride[0] !== 1 || stride[1] !== 1 || (dataFormat != null && dataFormat !== 'NHWC')) {
+      if (stride[0] !== 1 || stride[1] !== 1 || !isChannelsLast(dataFormat)) {
         return stock.gradFunc(dy, saved, attrs); // tfjs forbids stride > 1 with dilation > 1 anyway
       }
       const info = tf.backend_util.computeConv2DInfo(x.shape, filter.shape, stride, dilation, pad, dimRoundingMode);

@@ -6,6 +6,7 @@
 // Pitfall: a kernelFunc must call other kernels' kernelFuncs on TensorInfos and free its
 // intermediates with backend.disposeData; calling tf.* ops here corrupts reference counts.
 import * as tf from '@tensorflow/tfjs';
+import { isChannelsLast, pair } from './conv-attrs.js';
 
 type TensorInfo = tf.TensorInfo;
 type KernelBackend = tf.KernelBackend;
@@ -37,14 +38,6 @@ function runner(backendName: string, backend: KernelBackend): KernelRunner {
   };
 }
 
-function pair(value: number | [number, number] | undefined): [number, number] {
-  if (value == null) return [1, 1];
-  return typeof value === 'number' ? [value, value] : value;
-}
-
-function isChannelsLast(dataFormat: unknown): boolean {
-  return dataFormat == null || dataFormat === 'NHWC' || dataFormat === 'channelsLast';
-}
 
 /**
  * Filter gradient as a forward convolution: dW = transpose(x) ⊛ transpose(dy), where the batch

@@ -133,8 +133,11 @@ export abstract class SquareConv2DBase extends tf.layers.Layer {
     });
   }
 
-  /** Parameters a plain Conv2D of the same shape would have (kernel + bias). */
-  abstract plainParameterCount(): number;
+  /** Parameters a plain Conv2D over the same input and output channels would have (kernel + bias). */
+  plainParameterCount(): number {
+    const channels = this.inputChannels ?? 0;
+    return this.kernelSize * this.kernelSize * channels * this.filters + (this.useBias ? this.filters : 0);
+  }
 
   override getConfig(): tf.serialization.ConfigDict {
     return {

@@ -30,11 +30,6 @@ export class SymmetricConv2D extends SquareConv2DBase {
     if (!this.kernel) throw new Error(`${this.name} is not built yet`);
     return expandSymmetricKernel(this.kernel.read() as tf.Tensor3D, this.kernelSize);
   }
-
-  plainParameterCount(): number {
-    const channels = this.inputChannels ?? 0;
-    return this.kernelSize * this.kernelSize * channels * this.filters + (this.useBias ? this.filters : 0);
-  }
 }
 tf.serialization.registerClass(SymmetricConv2D, 'scnn');
 

@@ -71,11 +71,6 @@ export class SymmetryGeneratingConv2D extends SquareConv2DBase {
     return this.mode === 'pair' ? tf.tidy(() => pairKernel(kernel)) : tf.clone(kernel);
   }
 
-  plainParameterCount(): number {
-    const channels = this.inputChannels ?? 0;
-    return this.kernelSize * this.kernelSize * channels * this.filters + (this.useBias ? this.filters : 0);
-  }
-
   override getConfig(): tf.serialization.ConfigDict {
     return { ...super.getConfig(), mode: this.mode };
   }

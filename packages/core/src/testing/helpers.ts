@@ -2,6 +2,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
 import { type BackendName, availableBackends, useBackend } from '../engine/backend.js';
+import { outerConcat } from '../featurize/pairwise.js';
+import { symmetrize } from '../featurize/symmetrize.js';
 
 /** Backends to run numeric tests on: all that load here, or only SCNN_TEST_BACKENDS (comma-separated). */
 export async function backendsUnderTest(): Promise<BackendName[]> {
@@ -34,18 +36,10 @@ export function expectClose(actual: tf.Tensor, expected: tf.Tensor | ArrayLike<n
 
 /** A random map that is symmetric in its two spatial axes: [batch, L, L, C]. */
 export function randomSymmetricMap(shape: [number, number, number, number], seed = 1): tf.Tensor4D {
-  return tf.tidy(() => {
-    const x = tf.randomNormal(shape, 0, 1, 'float32', seed);
-    return tf.mul(tf.add(x, tf.transpose(x, [0, 2, 1, 3])), 0.5) as tf.Tensor4D;
-  });
+  return tf.tidy(() => symmetrize(tf.randomNormal(shape, 0, 1, 'float32', seed) as tf.Tensor4D));
 }
 
 /** A pair map [e_i ; e_j] from random embeddings [batch, L, d]. */
 export function randomPairMap(batch: number, length: number, depth: number, seed = 2): tf.Tensor4D {
-  return tf.tidy(() => {
-    const e = tf.randomNormal([batch, length, depth], 0, 1, 'float32', seed);
-    const rows = tf.broadcastTo(tf.expandDims(e, 2), [batch, length, length, depth]);
-    const cols = tf.broadcastTo(tf.expandDims(e, 1), [batch, length, length, depth]);
-    return tf.concat([rows, cols], 3) as tf.Tensor4D;
-  });
+  return tf.tidy(() => outerConcat(tf.randomNormal([batch, length, depth], 0, 1, 'float32', seed) as tf.Tensor3D));
 }

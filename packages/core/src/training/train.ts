@@ -112,8 +112,12 @@ function isBetter(value: number, best: number | null, mode: 'max' | 'min'): bool
   return best == null || (mode === 'max' ? value > best : value < best);
 }
 
+function snapshotWeights(model: Pick<Trainable, 'weights'>) {
+  return snapshotTensors(model.weights.map((w) => ({ name: w.name, tensor: w.read() })));
+}
+
 async function saveTrainingCheckpoint(file: string, model: Trainable, optimizer: tf.Optimizer, state: TrainState): Promise<void> {
-  const weights = await snapshotTensors(model.weights.map((w) => ({ name: w.name, tensor: w.read() })));
+  const weights = await snapshotWeights(model);
   const slots = await optimizer.getWeights();
   const optimizerTensors = await snapshotTensors(slots.map((s) => ({ name: s.name, tensor: s.tensor })));
   // getWeights returns the iteration count as a fresh tensor; free it
@@ -146,8 +150,7 @@ export function restoreWeights(model: Pick<Trainable, 'weights'>, file: string):
 
 /** Saves a model's weights (all of them, in order) to one file, atomically. */
 export async function saveWeights(model: Pick<Trainable, 'weights'>, file: string, metadata: unknown = {}): Promise<void> {
-  const weights = await snapshotTensors(model.weights.map((w) => ({ name: w.name, tensor: w.read() })));
-  writeCheckpoint(file, { state: metadata, groups: { weights } });
+  writeCheckpoint(file, { state: metadata, groups: { weights: await snapshotWeights(model) } });
 }
 
 function validateOptions<Batch>(options: TrainOptions<Batch>): void {

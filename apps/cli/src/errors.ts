@@ -32,3 +32,13 @@ export function parseIntegerList(flag: string, value: string): number[] {
   }
   return numbers;
 }
+
+/** Parses a number flag within [min, max], or throws a UsageError naming the flag. */
+export function parseNumber(flag: string, value: string, { min = -Infinity, max = Infinity, integer = false } = {}): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    const range = `${min === -Infinity ? '' : `≥ ${min}`}${min !== -Infinity && max !== Infinity ? ' and ' : ''}${max === Infinity ? '' : `≤ ${max}`}`;
+    throw new UsageError(`${flag} expects ${integer ? 'an integer' : 'a number'}${range ? ` ${range}` : ''}, got "${value}"`);
+  }
+  return n;
+}

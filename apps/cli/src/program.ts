@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerBackendCommand } from './commands/backend.js';
 import { registerBenchLayersCommand } from './commands/bench-layers.js';
+import { registerRecsysCommands } from './commands/recsys.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -15,6 +16,7 @@ export function createProgram(): Command {
   registerBackendCommand(program);
   const bench = program.command('bench').description('benchmarks').exitOverride();
   registerBenchLayersCommand(bench);
-  for (const command of [program, ...program.commands, ...bench.commands]) command.exitOverride();
+  const recsys = registerRecsysCommands(program);
+  for (const command of [program, ...program.commands, ...bench.commands, ...recsys.commands]) command.exitOverride();
   return program;
 }

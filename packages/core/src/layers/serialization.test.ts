@@ -4,6 +4,7 @@ import { initEngine } from '../engine/backend.js';
 import { pairwiseFeatures } from '../featurize/pairwise.js';
 import { symmetrizeLayer } from '../featurize/symmetrize.js';
 import { expectClose } from '../testing/helpers.js';
+import { plainConv2d } from './plain-conv2d.js';
 import { symmetricConv2d } from './symmetric-conv2d.js';
 import { symmetryGeneratingConv2d } from './symmetry-generating-conv2d.js';
 
@@ -17,6 +18,7 @@ describe('save → load round trip', () => {
     h = tf.layers.batchNormalization().apply(h) as tf.SymbolicTensor;
     h = symmetricConv2d({ filters: 5, kernelSize: 3, dilationRate: 2, padding: 'same', activation: 'tanh', kernelInitializer: 'heNormal' }).apply(h) as tf.SymbolicTensor;
     h = symmetryGeneratingConv2d({ filters: 2, kernelSize: 3, mode: 'general', padding: 'valid' }).apply(h) as tf.SymbolicTensor;
+    h = plainConv2d({ filters: 3, kernelSize: 1, activation: 'relu' }).apply(h) as tf.SymbolicTensor;
     h = symmetrizeLayer().apply(h) as tf.SymbolicTensor;
     const model = tf.model({ inputs: input, outputs: h });
 
@@ -26,7 +28,7 @@ describe('save → load round trip', () => {
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
     }));
     const topology = JSON.stringify(saved!.modelTopology);
-    for (const name of ['SymmetricConv2D', 'SymmetryGeneratingConv2D', 'PairwiseFeatures', 'Symmetrize']) expect(topology).toContain(name);
+    for (const name of ['PlainConv2D', 'SymmetricConv2D', 'SymmetryGeneratingConv2D', 'PairwiseFeatures', 'Symmetrize']) expect(topology).toContain(name);
 
     const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
     const x = tf.randomNormal([2, 7, 3], 0, 1, 'float32', 3);

@@ -1,6 +1,7 @@
 // Symmetry-preserving convolution: a k×k kernel with K[a][b] = K[b][a] for every (input, output)
 // channel pair, stored as k(k+1)/2 free taps. A symmetric input map gives a symmetric output.
 import * as tf from '@tensorflow/tfjs';
+import { squareConv2d } from '../engine/square-conv.js';
 import type { Initializer } from './layer-options.js';
 import { SquareConv2DBase, type SquareConv2DArgs } from './square-conv-base.js';
 import { SymmetricTapInitializer, expandSymmetricKernel, symmetricTapCount } from './symmetric-taps.js';
@@ -22,7 +23,7 @@ export class SymmetricConv2D extends SquareConv2DBase {
 
   protected convolve(x: tf.Tensor4D, taps: tf.Tensor): tf.Tensor4D {
     const kernel = expandSymmetricKernel(taps as tf.Tensor3D, this.kernelSize);
-    return tf.conv2d(x, kernel, 1, this.padding, 'NHWC', this.dilationRate);
+    return squareConv2d(x, kernel, this.padding, this.dilationRate);
   }
 
   /** The full symmetric kernel [k, k, in, out] (a new tensor: dispose it). */

@@ -5,6 +5,7 @@
 //  - mode 'general': any square input X; Y = conv(X, K) + conv(X, K)ᵀ (same parameters as a plain
 //    conv over C channels; the gain is exact symmetry).
 import * as tf from '@tensorflow/tfjs';
+import { squareConv2d } from '../engine/square-conv.js';
 import type { Initializer } from './layer-options.js';
 import { ShapeError } from '../errors.js';
 import { InvalidArgumentError } from '../errors.js';
@@ -55,10 +56,10 @@ export class SymmetryGeneratingConv2D extends SquareConv2DBase {
 
   protected convolve(x: tf.Tensor4D, kernel: tf.Tensor): tf.Tensor4D {
     if (this.mode === 'general') {
-      const z = tf.conv2d(x, kernel as tf.Tensor4D, 1, this.padding, 'NHWC', this.dilationRate);
+      const z = squareConv2d(x, kernel as tf.Tensor4D, this.padding, this.dilationRate);
       return tf.add(z, tf.transpose(z, [0, 2, 1, 3]));
     }
-    return tf.conv2d(x, pairKernel(kernel as tf.Tensor4D), 1, this.padding, 'NHWC', this.dilationRate);
+    return squareConv2d(x, pairKernel(kernel as tf.Tensor4D), this.padding, this.dilationRate);
   }
 
   /**

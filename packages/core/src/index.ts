@@ -18,6 +18,8 @@ export { registerDilatedConvGradient } from './engine/dilated-conv-gradient.js';
 export { REPLACED_KERNELS, registerTrainingKernels, stockKernel, unregisterTrainingKernels } from './engine/training-kernels.js';
 
 export { ACTIVATIONS, type ActivationName } from './layers/layer-options.js';
+export { BatchNormActivation, batchNormActivation, type BatchNormActivationArgs } from './layers/batch-norm-activation.js';
+export { PairwiseLinear, pairwiseLinear, type PairwiseLinearArgs } from './layers/pairwise-linear.js';
 export { PlainConv2D, plainConv2d, type PlainConv2DArgs } from './layers/plain-conv2d.js';
 export { squareConv2d } from './engine/square-conv.js';
 export { SquareConv2DBase, type SquareConv2DArgs } from './layers/square-conv-base.js';

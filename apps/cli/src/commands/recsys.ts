@@ -282,15 +282,15 @@ function registerRecommend(recsys: Command): void {
 
 interface BenchOptions extends DataOptions {
   models: string;
-  epochs: string;
+  rounds: string;
   batchSize: string;
   json?: boolean;
 }
 
 function registerBench(recsys: Command): void {
-  addDataOptions(recsys.command('bench').description('training speed: seconds per epoch of CosRec and SCosRec (median over epochs, no validation)'), true)
+  addDataOptions(recsys.command('bench').description('training speed: seconds per epoch of CosRec and SCosRec (median over interleaved rounds, no validation)'), true)
     .option('--models <list>', 'cnn,scnn', 'cnn,scnn')
-    .option('--epochs <n>', 'timed epochs per model', '2')
+    .option('--rounds <n>', 'rounds; each trains every model one epoch, models interleaved', '3')
     .option('--batch-size <n>', 'windows per step', '512')
     .option('--json', 'print the rows as JSON')
     .action(async (options: BenchOptions) => {
@@ -302,7 +302,7 @@ function registerBench(recsys: Command): void {
       const rows = await benchmarkEpochs({
         dataset,
         kinds,
-        epochs: parseNumber('--epochs', options.epochs, { min: 1, integer: true }),
+        rounds: parseNumber('--rounds', options.rounds, { min: 1, integer: true }),
         batchSize: parseNumber('--batch-size', options.batchSize, { min: 1, integer: true }),
       });
       if (options.json) {

@@ -1,5 +1,6 @@
 // Parameter counts: total, convolutional, and what a plain CNN of the same shapes would have.
 import type * as tf from '@tensorflow/tfjs';
+import { PairwiseLinear } from '../layers/pairwise-linear.js';
 import { SquareConv2DBase } from '../layers/square-conv-base.js';
 
 const PLAIN_CONV_CLASSES = new Set(['Conv1D', 'Conv2D', 'Conv3D', 'Conv2DTranspose', 'Conv3DTranspose', 'DepthwiseConv2D', 'SeparableConv2D']);
@@ -47,7 +48,7 @@ export function countParameters(model: tf.LayersModel | { layers: tf.layers.Laye
   const rows: LayerParameterCount[] = layers.map((layer) => {
     const params = countWeights(layer.weights);
     const className = layer.getClassName();
-    if (layer instanceof SquareConv2DBase) {
+    if (layer instanceof SquareConv2DBase || layer instanceof PairwiseLinear) {
       return { name: layer.name, className, params, plainParams: layer.plainParameterCount(), conv: true };
     }
     return { name: layer.name, className, params, plainParams: params, conv: PLAIN_CONV_CLASSES.has(className) };

@@ -21,7 +21,7 @@ export interface Trainable {
 
 export interface EpochLog {
   epoch: number;
-  /** Mean training loss of the epoch (including the L2 term). */
+  /** Mean training loss of the epoch (the data loss; the L2 term acts on the gradients only). */
   loss: number;
   /** Validation metrics, if a validate function was given. */
   metrics: Record<string, number>;
@@ -207,7 +207,22 @@ export async function train<Batch>(options: TrainOptions<Batch>): Promise<TrainR
   }
 
   const progress = createProgress(options.progress);
-  const penalty = () => tf.mul(0.5 * weightDecay, tf.addN(variables.map((v) => tf.sum(tf.square(v)))));
+  // L2 goes straight onto the gradients (grad += λ·w, as PyTorch's Adam weight_decay): the same update
+  // as a 0.5·λ·|w|² loss term, without differentiating a sum over every weight at each step.
+  const step = (batch: Batch): tf.Scalar => {
+    const { value, grads } = tf.variableGrads(() => options.loss(batch), variables);
+    if (weightDecay > 0) {
+      for (const v of variables) {
+        if (!grads[v.name]) continue;
+        const decayed = tf.tidy(() => tf.add(grads[v.name]!, tf.mul(v, weightDecay)));
+        grads[v.name]!.dispose();
+        grads[v.name] = decayed;
+      }
+    }
+    optimizer.applyGradients(variables.filter((v) => grads[v.name]).map((v) => ({ name: v.name, tensor: grads[v.name]! })));
+    tf.dispose(grads);
+    return value;
+  };
   const restoreRandom = seedEverything(deriveSeed(seed, state.epoch, 1));
   try {
     while (state.epoch < options.epochs && !state.stopped && !options.signal?.aborted) {
@@ -218,14 +233,10 @@ export async function train<Batch>(options: TrainOptions<Batch>): Promise<TrainR
       let steps = 0;
       progress.start(options.batchesPerEpoch ?? 0, `epoch ${epoch}/${options.epochs}`);
       for await (const batch of options.batches(epoch, createRng(deriveSeed(seed, epoch, 3)))) {
-        const lossTensor = optimizer.minimize(
-          () => (weightDecay > 0 ? tf.add(options.loss(batch), penalty()) : options.loss(batch)) as tf.Scalar,
-          true,
-          variables,
-        );
+        const lossTensor = step(batch);
         dispose(batch);
-        lossSum += (await lossTensor!.data())[0]!;
-        lossTensor!.dispose();
+        lossSum += (await lossTensor.data())[0]!;
+        lossTensor.dispose();
         steps++;
         progress.update(steps, { loss: lossSum / steps });
         if (options.signal?.aborted) break;

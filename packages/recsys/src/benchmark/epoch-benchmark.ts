@@ -8,8 +8,9 @@ import { trainRecommender } from '../training/train-recommender.js';
 export interface EpochBenchmarkOptions {
   dataset: RecDataset;
   kinds?: RecModelKind[];
-  /** Epochs timed per model (after one untimed warm-up step inside the first). @default 2 */
-  epochs?: number;
+  /** Rounds; each trains every model for one epoch from fresh weights, models interleaved so that
+   * machine noise hits both alike. @default 3 */
+  rounds?: number;
   /** @default 512 */
   batchSize?: number;
   seed?: number;
@@ -20,43 +21,51 @@ export interface EpochBenchmarkRow {
   model: RecModelKind;
   windows: number;
   batchSize: number;
-  /** Median seconds per epoch over the timed epochs. */
+  /** Median seconds per epoch over the rounds. */
   secondsPerEpoch: number;
+  /** Every round's seconds. */
+  rounds: number[];
   msPerStep: number;
   windowsPerSecond: number;
-  epochs: number;
 }
 
 export async function benchmarkEpochs(options: EpochBenchmarkOptions): Promise<EpochBenchmarkRow[]> {
-  const rows: EpochBenchmarkRow[] = [];
   const batchSize = options.batchSize ?? 512;
-  for (const kind of options.kinds ?? ['cnn', 'scnn']) {
-    const trained = await trainRecommender({
-      dataset: options.dataset,
-      kind,
-      epochs: options.epochs ?? 2,
-      batchSize,
-      validate: false,
-      evaluateTest: false,
-      earlyStopping: false,
-      reduceLearningRate: false,
-      progress: false,
-      seed: options.seed ?? 0,
-    });
-    const seconds = trained.state.history.map((h) => h.seconds).sort((a, b) => a - b);
-    const median = seconds[Math.floor((seconds.length - 1) / 2)]!;
-    const steps = Math.ceil(trained.windows.count / batchSize);
-    rows.push({
+  const kinds = options.kinds ?? ['cnn', 'scnn'];
+  const seconds = new Map<RecModelKind, number[]>(kinds.map((k) => [k, []]));
+  let windows = 0;
+  for (let round = 0; round < (options.rounds ?? 3); round++) {
+    for (const kind of kinds) {
+      const trained = await trainRecommender({
+        dataset: options.dataset,
+        kind,
+        epochs: 1,
+        batchSize,
+        validate: false,
+        evaluateTest: false,
+        earlyStopping: false,
+        reduceLearningRate: false,
+        progress: false,
+        seed: (options.seed ?? 0) + round,
+      });
+      seconds.get(kind)!.push(trained.state.history[0]!.seconds);
+      windows = trained.windows.count;
+      trained.model.dispose();
+    }
+  }
+  return kinds.map((kind) => {
+    const all = seconds.get(kind)!;
+    const sorted = [...all].sort((a, b) => a - b);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+    return {
       backend: engineInfo()?.backend ?? 'unknown',
       model: kind,
-      windows: trained.windows.count,
+      windows,
       batchSize,
       secondsPerEpoch: median,
-      msPerStep: (median / steps) * 1000,
-      windowsPerSecond: trained.windows.count / median,
-      epochs: seconds.length,
-    });
-    trained.model.dispose();
-  }
-  return rows;
+      rounds: all,
+      msPerStep: (median / Math.ceil(windows / batchSize)) * 1000,
+      windowsPerSecond: windows / median,
+    };
+  });
 }

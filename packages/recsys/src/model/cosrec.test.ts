@@ -24,7 +24,7 @@ describe('createCosRec', () => {
 
   it.each(['scnn', 'cnn'] as const)('%s: the block-1 map is symmetric exactly when the model is SCosRec', (kind) => {
     const model = createCosRec({ kind, numUsers: 5, numItems: 30, dims: 6, blockChannels: [4, 8], fcDims: 5 });
-    const relu = model.encoder.layers.filter((l) => l.getClassName() === 'Activation')[1]!;
+    const relu = model.encoder.layers.filter((l) => l.getClassName() === 'BatchNormActivation')[1]!;
     const probe = tf.model({ inputs: model.encoder.inputs, outputs: relu.output as tf.SymbolicTensor });
     const items = tf.tensor2d([[1, 2, 3, 4, 5], [9, 0, 0, 30, 7]], [2, 5], 'int32');
     const users = tf.tensor2d([[0], [4]], [2, 1], 'int32');

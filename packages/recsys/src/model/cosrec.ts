@@ -3,7 +3,7 @@
 // dropout) makes a 150-d vector, the user embedding is appended, and each candidate item is scored by
 // its output embedding and bias. SCosRec ties the first 1×1 conv's halves (symmetry-generating) and
 // stores 3×3 kernels as 6 free taps (symmetry-preserving); the 1×1 conv of block 2 is plain.
-import { InvalidArgumentError, countParameters, pairwiseFeatures, plainConv2d, symmetricConv2d, symmetryGeneratingConv2d, type ParameterCount } from '@scnn/core';
+import { InvalidArgumentError, batchNormActivation, countParameters, pairwiseLinear, plainConv2d, symmetricConv2d, type ParameterCount } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 
 type LayerVariable = tf.LayersModel['weights'][number];
@@ -52,29 +52,26 @@ export function resolveCosRecConfig(config: CosRecConfig): ResolvedCosRecConfig 
   return resolved;
 }
 
-const batchNorm = () => tf.layers.batchNormalization({ axis: -1, momentum: 0.9, epsilon: 1e-5 }); // PyTorch's defaults
-const relu = () => tf.layers.activation({ activation: 'relu' });
+// batch norm + ReLU with PyTorch's defaults (momentum 0.1, epsilon 1e-5), fused backward pass
+const bnRelu = () => batchNormActivation({ activation: 'relu' });
 
 /**
- * The conv stack over the [L, L, 2d] pair map, as a list of layers. Both models use core's square
+ * The conv stack from the [L, d] item embeddings, as a list of layers. Both models use core's square
  * conv layers, so they run on the same code path (and the same fast paths) and differ only in the
  * weight tying.
  */
 function convStack(kind: RecModelKind, [c1, c2]: [number, number]): tf.layers.Layer[] {
   const symmetric = kind === 'scnn';
   return [
-    symmetric ? symmetryGeneratingConv2d({ filters: c1, kernelSize: 1, mode: 'pair', name: 'block1_generate_1x1' }) : plainConv2d({ filters: c1, kernelSize: 1, name: 'block1_conv_1x1' }),
-    batchNorm(),
-    relu(),
+    // the 1×1 conv over [e_i ; e_j], computed from the sequence without building the pair map
+    pairwiseLinear({ filters: c1, symmetric, name: symmetric ? 'block1_generate_1x1' : 'block1_conv_1x1' }),
+    bnRelu(),
     symmetric ? symmetricConv2d({ filters: c1, kernelSize: 3, name: 'block1_symmetric_3x3' }) : plainConv2d({ filters: c1, kernelSize: 3, name: 'block1_conv_3x3' }),
-    batchNorm(),
-    relu(),
+    bnRelu(),
     plainConv2d({ filters: c2, kernelSize: 1, name: 'block2_conv_1x1' }),
-    batchNorm(),
-    relu(),
+    bnRelu(),
     symmetric ? symmetricConv2d({ filters: c2, kernelSize: 3, name: 'block2_symmetric_3x3' }) : plainConv2d({ filters: c2, kernelSize: 3, name: 'block2_conv_3x3' }),
-    batchNorm(),
-    relu(),
+    bnRelu(),
     tf.layers.globalAveragePooling2d({}),
   ];
 }
@@ -107,7 +104,7 @@ export function createCosRec(config: CosRecConfig): CosRecModel {
   const normal = (stddev: number) => tf.initializers.randomNormal({ mean: 0, stddev });
   const itemEmbedding = tf.layers.embedding({ inputDim: c.numItems + 1, outputDim: c.dims, embeddingsInitializer: normal(1 / c.dims), name: 'item_embedding' });
   const userEmbedding = tf.layers.embedding({ inputDim: c.numUsers, outputDim: c.dims, embeddingsInitializer: normal(1 / c.dims), name: 'user_embedding' });
-  let x = pairwiseFeatures({ mode: 'concat', name: 'pair_features' }).apply(itemEmbedding.apply(itemsIn)) as tf.SymbolicTensor;
+  let x = itemEmbedding.apply(itemsIn) as tf.SymbolicTensor;
   for (const layer of convStack(c.kind, c.blockChannels)) x = layer.apply(x) as tf.SymbolicTensor;
   x = tf.layers.dense({ units: c.fcDims, activation: 'tanh', name: 'fc' }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.dropout({ rate: c.dropout }).apply(x) as tf.SymbolicTensor;

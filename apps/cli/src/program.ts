@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerBackendCommand } from './commands/backend.js';
+import { registerBenchDomainsAction, registerDataCommands } from './commands/bench-domains.js';
 import { registerBenchLayersCommand } from './commands/bench-layers.js';
 import { registerRecsysCommands } from './commands/recsys.js';
 
@@ -14,9 +15,11 @@ export function createProgram(): Command {
     .exitOverride();
   program.configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
   registerBackendCommand(program);
-  const bench = program.command('bench').description('benchmarks').exitOverride();
+  const bench = program.command('bench').description('the CNN vs SCNN comparison on real data for every domain (REPORT.md), or a layer benchmark').exitOverride();
+  registerBenchDomainsAction(bench);
   registerBenchLayersCommand(bench);
   const recsys = registerRecsysCommands(program);
-  for (const command of [program, ...program.commands, ...bench.commands, ...recsys.commands]) command.exitOverride();
+  const data = registerDataCommands(program);
+  for (const command of [program, ...program.commands, ...bench.commands, ...recsys.commands, ...data.commands]) command.exitOverride();
   return program;
 }

@@ -1,0 +1,36 @@
+// The result rows every domain writes, one per (domain, dataset, model, seed).
+export type DomainName = 'recsys' | 'rna' | 'protein';
+export const DOMAIN_NAMES: readonly DomainName[] = ['recsys', 'rna', 'protein'];
+
+export interface BenchRow {
+  domain: DomainName;
+  dataset: string;
+  profile: string;
+  model: 'cnn' | 'scnn';
+  seed: number;
+  params: { total: number; conv: number };
+  /** The domain's metrics on its test split, at the best validation epoch. */
+  metrics: Record<string, number>;
+  secondsPerEpoch: number;
+  /** Seconds to score the whole test split. */
+  inferenceSeconds: number;
+  backend: string;
+  epochs: number;
+  bestEpoch: number | null;
+}
+
+/** results/<domain>.json */
+export interface DomainResult {
+  domain: DomainName;
+  profile: string;
+  /** Hash of the config, data and code that produced the rows; a rerun with the same hash is skipped. */
+  inputsHash: string;
+  status: 'done' | 'not-implemented';
+  /** Why a domain has no rows. */
+  note?: string;
+  /** The domain's headline metric (the plot's y axis). */
+  primaryMetric?: string;
+  rows: BenchRow[];
+  seconds: number;
+  date: string;
+}

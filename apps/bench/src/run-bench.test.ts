@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Profile } from './profiles.js';
+import type { DomainResult } from './rows.js';
+import { runBench } from './run-bench.js';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'scnn-bench-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+const dataDir = path.join(root, 'data');
+fs.mkdirSync(path.join(dataDir, 'recsys'), { recursive: true });
+const writeData = (shift: number) =>
+  fs.writeFileSync(path.join(dataDir, 'recsys/cycles.txt'), Array.from({ length: 30 }, (_, u) => `u${u} ${Array.from({ length: 12 }, (_, t) => `i${(u * 7 + t + shift) % 25}`).join(' ')}`).join('\n') + '\n');
+writeData(0);
+
+const tiny: Profile = {
+  name: 'quick',
+  recsys: { datasets: [{ name: 'cycles', file: 'recsys/cycles.txt' }], epochs: 1, patience: 0, seeds: [0] },
+  layers: { sizes: [8], channels: [4], repeats: 1 },
+};
+
+describe('runBench', () => {
+  const outDir = path.join(root, 'results');
+  const lines: string[] = [];
+  const run = () => runBench({ profile: tiny, dataDir, outDir, domains: ['recsys', 'rna'], log: (l) => lines.push(l) });
+
+  it('writes results/<domain>.json rows, plots and REPORT.md; marks missing domains as not run', async () => {
+    const result = await run();
+    const recsys = JSON.parse(fs.readFileSync(path.join(outDir, 'recsys.json'), 'utf8')) as DomainResult;
+    expect(recsys.status).toBe('done');
+    expect(recsys.rows.map((r) => [r.dataset, r.model, r.seed])).toEqual([
+      ['cycles', 'cnn', 0],
+      ['cycles', 'scnn', 0],
+    ]);
+    for (const row of recsys.rows) {
+      expect(Object.keys(row).sort()).toEqual(['backend', 'bestEpoch', 'dataset', 'domain', 'epochs', 'inferenceSeconds', 'metrics', 'model', 'params', 'profile', 'secondsPerEpoch', 'seed']);
+      expect(row.metrics.map).toBeGreaterThan(0);
+      expect(row.secondsPerEpoch).toBeGreaterThan(0);
+    }
+    expect(recsys.rows[1]!.params.conv / recsys.rows[0]!.params.conv).toBeCloseTo(531456 / 783616, 6);
+    expect(result.domains.find((d) => d.domain === 'rna')).toMatchObject({ status: 'not-implemented' });
+    const report = fs.readFileSync(path.join(outDir, 'REPORT.md'), 'utf8');
+    expect(report).toContain('| cycles | SCNN | 0 |');
+    expect(report).toContain('Not run: @scnn/rna is not implemented yet (issue 4).');
+    expect(report).toContain('## Layer benchmark');
+    const png = fs.readFileSync(path.join(outDir, 'recsys-params-vs-map.png'));
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(fs.readFileSync(path.join(outDir, 'recsys-params-vs-map.svg'), 'utf8')).toMatch(/^<svg[\s\S]*convolution parameters[\s\S]*<\/svg>$/);
+  });
+
+  it('a rerun skips a domain whose config, data and code did not change, and reruns when the data changes', async () => {
+    lines.length = 0;
+    await run();
+    expect(lines.some((l) => l.startsWith('recsys: config, data and code unchanged'))).toBe(true);
+    writeData(3);
+    lines.length = 0;
+    await run();
+    expect(lines.some((l) => l.startsWith('[recsys 1/2] cycles CosRec seed 0'))).toBe(true);
+  });
+
+  it('an aborted run keeps nothing of the unfinished domain', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const outDir2 = path.join(root, 'aborted');
+    const result = await runBench({ profile: tiny, dataDir, outDir: outDir2, domains: ['recsys'], signal: controller.signal, log: () => {} });
+    expect(result.aborted).toBe(true);
+    expect(fs.existsSync(path.join(outDir2, 'recsys.json'))).toBe(false);
+    expect(fs.existsSync(path.join(outDir2, 'REPORT.md'))).toBe(true);
+  });
+});

@@ -28,7 +28,7 @@ export const PROFILES: Record<ProfileName, Profile> = {
   },
   full: {
     name: 'full',
-    recsys: { datasets: RECSYS_DATASETS, epochs: 40, patience: 10, seeds: [0, 1, 2] },
+    recsys: { datasets: RECSYS_DATASETS, epochs: 20, patience: 5, seeds: [0, 1, 2] },
     layers: { sizes: [64, 128, 256], channels: [32, 64], repeats: 9 },
   },
 };

@@ -80,10 +80,11 @@ export function formatReport(env: Environment, domains: DomainResult[], layers: 
   ];
   for (const domain of domains) {
     out.push(`## ${domain.domain}: ${DOMAIN_TITLES[domain.domain] ?? domain.domain}`, '');
-    if (domain.status !== 'done' || domain.rows.length === 0) {
-      out.push(`Not run: ${domain.note ?? 'no rows'}.`, '');
+    if (domain.status === 'not-implemented' || domain.rows.length === 0) {
+      out.push(`Not run: ${domain.note ?? 'no finished runs'}.`, '');
       continue;
     }
+    if (domain.status === 'partial') out.push('**Partial: the run was interrupted; these are the runs that finished.**', '');
     out.push(...domainTable(domain.rows), '');
     out.push(`${domain.rows.length} runs in ${(domain.seconds / 60).toFixed(1)} min (${domain.date}).`, '');
     if (plots[domain.domain]) out.push(`![parameters vs ${domain.primaryMetric}](${plots[domain.domain]}.svg) ([PNG](${plots[domain.domain]}.png))`, '');

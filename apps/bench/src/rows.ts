@@ -25,7 +25,8 @@ export interface DomainResult {
   profile: string;
   /** Hash of the config, data and code that produced the rows; a rerun with the same hash is skipped. */
   inputsHash: string;
-  status: 'done' | 'not-implemented';
+  /** 'partial': interrupted, or still running; never reused by a rerun. */
+  status: 'done' | 'partial' | 'not-implemented';
   /** Why a domain has no rows. */
   note?: string;
   /** The domain's headline metric (the plot's y axis). */

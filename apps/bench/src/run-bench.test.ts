@@ -59,7 +59,25 @@ describe('runBench', () => {
     expect(lines.some((l) => l.startsWith('[recsys 1/2] cycles CosRec seed 0'))).toBe(true);
   });
 
-  it('an aborted run keeps nothing of the unfinished domain', async () => {
+  it('Ctrl-C after the first run keeps that run on disk as partial, and a rerun does not reuse it', async () => {
+    const controller = new AbortController();
+    const outDir3 = path.join(root, 'interrupted');
+    const interruptedLines: string[] = [];
+    const log = (line: string) => {
+      interruptedLines.push(line);
+      if (line.startsWith('[recsys 2/2]')) controller.abort();
+    };
+    const result = await runBench({ profile: tiny, dataDir, outDir: outDir3, domains: ['recsys'], signal: controller.signal, log, layers: false });
+    expect(result.aborted).toBe(true);
+    const saved = JSON.parse(fs.readFileSync(path.join(outDir3, 'recsys.json'), 'utf8')) as DomainResult;
+    expect([saved.status, saved.rows.length, saved.rows[0]!.model]).toEqual(['partial', 1, 'cnn']);
+    expect(fs.readFileSync(path.join(outDir3, 'REPORT.md'), 'utf8')).toContain('**Partial: the run was interrupted');
+    const lines2: string[] = [];
+    await runBench({ profile: tiny, dataDir, outDir: outDir3, domains: ['recsys'], log: (l) => lines2.push(l), layers: false });
+    expect(lines2.some((l) => l.startsWith('[recsys 1/2]'))).toBe(true);
+  });
+
+  it('a run aborted before any run finished writes no domain file, only the report', async () => {
     const controller = new AbortController();
     controller.abort();
     const outDir2 = path.join(root, 'aborted');

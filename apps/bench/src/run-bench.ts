@@ -111,22 +111,36 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
       continue;
     }
     const started = performance.now();
-    const rows = await runRecsys({ profile, dataDir: data.dir, backend: engine.backend, signal: options.signal, log });
-    if (options.signal?.aborted) {
-      aborted = true;
-      log(`${domain}: interrupted; its ${rows.length} finished runs are not saved (finished domains are kept)`);
-      break;
-    }
-    const result: DomainResult = {
+    const snapshot = (rows: DomainResult['rows'], status: DomainResult['status']): DomainResult => ({
       domain,
       profile: profile.name,
       inputsHash: hash,
-      status: 'done',
+      status,
       primaryMetric: PRIMARY_METRIC[domain],
       rows,
       seconds: (performance.now() - started) / 1000,
       date: new Date().toISOString(),
-    };
+    });
+    const finished: DomainResult['rows'] = [];
+    const rows = await runRecsys({
+      profile,
+      dataDir: data.dir,
+      backend: engine.backend,
+      signal: options.signal,
+      log,
+      // every finished run is on disk at once, marked partial until the domain completes
+      onRow: (row) => {
+        finished.push(row);
+        writeJson(file, snapshot(finished, 'partial'));
+      },
+    });
+    if (options.signal?.aborted) {
+      aborted = true;
+      log(`${domain}: interrupted; its ${rows.length} finished runs are kept in ${path.relative(process.cwd(), file)} as partial`);
+      results.push(snapshot(rows, 'partial'));
+      break;
+    }
+    const result = snapshot(rows, 'done');
     writeJson(file, result);
     results.push(result);
   }
@@ -152,7 +166,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
 
   const plots: Record<string, string> = {};
   for (const result of results) {
-    if (result.status !== 'done' || result.rows.length === 0) continue;
+    if (result.rows.length === 0) continue;
     const metric = result.primaryMetric ?? PRIMARY_METRIC[result.domain];
     const base = `${result.domain}-params-vs-${metric.replace(/[^\w]+/g, '-')}`;
     await writePlot(parameterAccuracySpec(result.rows, metric, `${result.domain}: convolution parameters vs test ${metric} (${result.profile})`), path.join(resultsDir, base));

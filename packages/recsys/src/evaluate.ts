@@ -5,7 +5,7 @@ import { InvalidArgumentError, createProgress, type ProgressOption } from '@scnn
 import * as tf from '@tensorflow/tfjs';
 import type { RecDataset } from './data/dataset.js';
 import { lastItems } from './data/windows.js';
-import { RankingAccumulator, type RankingMetrics, rankTargets, userRankingMetrics } from './metrics/ranking.js';
+import { RankingAccumulator, type RankingMetrics, userRankingMetrics } from './metrics/ranking.js';
 import type { CosRecModel } from './model/cosrec.js';
 
 export type EvaluationPhase = 'validation' | 'test';
@@ -52,8 +52,11 @@ export async function evaluateRanking(model: CosRecModel, dataset: RecDataset, o
   heldOut.forEach((items, user) => {
     if (items.length > 0) users.push(user);
   });
+  // users with similar numbers of held-out items share a batch: the rank pass runs once per column
+  users.sort((a, b) => heldOut[a]!.length - heldOut[b]!.length || a - b);
   const accumulator = new RankingAccumulator();
   let targetsInHistory = 0;
+  const excluded = new Uint8Array(dataset.numItems + 1); // the scored user's history, cleared after each user
   const progress = createProgress(options.progress ?? false);
   progress.start(users.length, `evaluate ${phase}`);
   for (let start = 0; start < users.length; start += batchSize) {
@@ -63,15 +66,34 @@ export async function evaluateRanking(model: CosRecModel, dataset: RecDataset, o
     histories.forEach((h, b) => inputs.set(lastItems(h, L), b * L));
     const itemsTensor = tf.tensor2d(inputs, [batch.length, L], 'int32');
     const usersTensor = tf.tensor2d(Int32Array.from(batch), [batch.length, 1], 'int32');
-    const scoresTensor = model.scoreAll(itemsTensor, usersTensor);
-    const scores = (await scoresTensor.data()) as Float32Array;
-    tf.dispose([itemsTensor, usersTensor, scoresTensor]);
     const width = dataset.numItems + 1;
-    batch.forEach((user, b) => {
-      const excluded = new Set(histories[b]);
-      const targets = [...new Set(heldOut[user])];
-      targetsInHistory += targets.filter((t) => excluded.has(t)).length;
-      const ranks = rankTargets(scores.subarray(b * width, (b + 1) * width), targets, excluded);
+    // every candidate's score stays on the backend: history items and the padding column get -∞,
+    // then each held-out item's rank is 1 + the number of candidates scoring strictly higher
+    const targetLists = batch.map((user) => [...new Set(heldOut[user])]);
+    const widest = Math.max(...targetLists.map((t) => t.length));
+    const mask = new Float32Array(batch.length * width);
+    const targetIndex = new Int32Array(batch.length * widest);
+    batch.forEach((_, b) => {
+      mask[b * width] = -Infinity;
+      for (const item of histories[b]!) mask[b * width + item] = -Infinity;
+      targetIndex.set(targetLists[b]!, b * widest);
+    });
+    const beaten = tf.tidy(() => {
+      const masked = tf.add(model.scoreAll(itemsTensor, usersTensor), tf.tensor2d(mask, [batch.length, width]));
+      const targetScores = tf.gather(masked, tf.tensor2d(targetIndex, [batch.length, widest], 'int32'), 1, 1);
+      const counts = [];
+      for (let t = 0; t < widest; t++) counts.push(tf.sum(tf.cast(tf.greater(masked, tf.slice(targetScores, [0, t], [-1, 1])), 'int32'), 1));
+      return tf.stack(counts, 1);
+    });
+    const higher = (await beaten.data()) as Int32Array;
+    tf.dispose([itemsTensor, usersTensor, beaten]);
+    batch.forEach((_, b) => {
+      const targets = targetLists[b]!;
+      const history = histories[b]!;
+      for (const item of history) excluded[item] = 1;
+      const ranks = targets.map((item, t) => (excluded[item] ? Infinity : higher[b * widest + t]! + 1));
+      targetsInHistory += ranks.filter((r) => r === Infinity).length;
+      for (const item of history) excluded[item] = 0;
       accumulator.add(userRankingMetrics(ranks));
     });
     progress.update(Math.min(users.length, start + batchSize));

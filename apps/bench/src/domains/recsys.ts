@@ -12,20 +12,24 @@ export interface DomainRunOptions {
   backend: string;
   signal?: AbortSignal;
   log: (line: string) => void;
+  /** Called after each finished run (the harness saves partial results). */
+  onRow?: (row: BenchRow) => void;
 }
 
 export function recsysDataFiles(profile: Profile): string[] {
   return profile.recsys.datasets.map((d) => d.file);
 }
 
-export async function runRecsys({ profile, dataDir, backend, signal, log }: DomainRunOptions): Promise<BenchRow[]> {
+export async function runRecsys({ profile, dataDir, backend, signal, log, onRow }: DomainRunOptions): Promise<BenchRow[]> {
   const { datasets, epochs, patience, seeds } = profile.recsys;
   const rows: BenchRow[] = [];
   const total = datasets.length * seeds.length * 2;
   const started = performance.now();
-  for (const config of datasets) {
-    const { dataset } = loadDataset({ kind: 'time-split', file: path.join(dataDir, config.file) });
-    for (const seed of seeds) {
+  const loaded = datasets.map((config) => loadDataset({ kind: 'time-split', file: path.join(dataDir, config.file) }).dataset);
+  // seeds outermost: an interrupted full run still has every data set and model at the first seeds
+  for (const seed of seeds) {
+    for (const [index, config] of datasets.entries()) {
+      const dataset = loaded[index]!;
       for (const model of ['cnn', 'scnn'] as const) {
         if (signal?.aborted) return rows;
         const done = rows.length;
@@ -46,7 +50,7 @@ export async function runRecsys({ profile, dataDir, backend, signal, log }: Doma
         }
         const params = trained.model.parameters();
         const { phase: _phase, users: _users, usersWithoutTargets: _u, targetsInHistory: _t, seconds, ...metrics } = trained.test;
-        rows.push({
+        const row: BenchRow = {
           domain: 'recsys',
           dataset: config.name,
           profile: profile.name,
@@ -59,7 +63,9 @@ export async function runRecsys({ profile, dataDir, backend, signal, log }: Doma
           backend,
           epochs: trained.state.epoch,
           bestEpoch: trained.bestEpoch,
-        });
+        };
+        rows.push(row);
+        onRow?.(row);
         trained.model.dispose();
       }
     }

@@ -8,7 +8,7 @@ interface BenchOptions {
   profile: string;
   data?: string;
   domains?: string;
-  out: string;
+  out?: string;
   force?: boolean;
   layers: boolean;
 }
@@ -18,7 +18,7 @@ export function registerBenchDomainsAction(bench: Command): void {
     .option('--profile <name>', `${PROFILE_NAMES.join(' | ')}: quick (≤ 15 min on 2 cores, few epochs) or full (README settings, 3 seeds)`, 'quick')
     .option('--data <dir>', 'data folder (default: $SCNN_DATA, ../shared/data, or the `scnn data fetch` cache)')
     .option('--domains <list>', `comma-separated subset of ${DOMAIN_NAMES.join(',')}`)
-    .option('--out <dir>', 'results folder: <domain>.json, plots, REPORT.md', 'apps/bench/results')
+    .option('--out <dir>', 'results folder: <domain>.json, plots, REPORT.md (default: apps/bench/results/<profile>)')
     .option('--force', 'rerun domains whose config, data and code did not change')
     .option('--no-layers', 'skip the layer benchmark')
     .action(async (options: BenchOptions) => {
@@ -36,7 +36,7 @@ export function registerBenchDomainsAction(bench: Command): void {
         profile: options.profile as ProfileName,
         dataDir: options.data,
         domains: domains as DomainName[] | undefined,
-        outDir: options.out,
+        outDir: options.out ?? path.join('apps', 'bench', 'results', options.profile),
         force: options.force,
         layers: options.layers,
         signal: controller.signal,

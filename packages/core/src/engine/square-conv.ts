@@ -1,8 +1,8 @@
 // The convolution every square layer runs. Two cases are matMuls: a 1×1 kernel (pixels × channels),
 // and a valid kernel that covers the whole map (k = L: the last layer of a CosRec block, 3×3 over
-// 3×3), which is the flattened map times the flattened kernel. Same numbers; on TensorFlow's CPU
-// backend the conv2d backprop of such tiny maps took ~3× the time of the matMul and its transposes
-// (packages/recsys README, training speed).
+// 3×3), which is the flattened map times the flattened kernel. Same numbers; TensorFlow's CPU conv2d
+// backprop is much slower than a matMul and its transposes on such tiny maps (packages/recsys README,
+// training speed).
 import * as tf from '@tensorflow/tfjs';
 
 /** conv2d, stride 1, NHWC, of a square map with a square kernel [k, k, C, F]. */

@@ -1,7 +1,7 @@
 // Batch normalization over channels (channels last) with an optional ReLU, forward and backward fused
 // into one custom gradient. Same numbers as tf.layers.batchNormalization + a ReLU, but its backward
-// pass is ~9 element-wise ops instead of autodiff through moments and batchNorm: ~40% less time per
-// step on the small, wide maps of pair networks (packages/recsys README, training speed). Per-channel
+// pass is ~9 element-wise ops instead of autodiff through moments and batchNorm, which matters on
+// the small, wide maps of pair networks (packages/recsys README, training speed). Per-channel
 // statistics preserve the symmetry of a symmetric map.
 import * as tf from '@tensorflow/tfjs';
 import { InvalidArgumentError, ShapeError } from '../errors.js';

@@ -79,9 +79,16 @@ describe('parseInteractions', () => {
   });
 
   const root = path.resolve(import.meta.dirname, '../../../../../shared/data/recsys');
-  it.skipIf(!fs.existsSync(root))('every line of the real ml-100k and Beauty files parses', () => {
-    expect(readInteractions(path.join(root, 'ml-100k/u.data')).interactions).toBe(100000);
-    const beauty = readInteractions(path.join(root, 'amazon/Beauty.txt'));
-    expect([beauty.format, beauty.sequences.size, beauty.interactions]).toEqual(['sequences', 22363, 198502]);
+  it.skipIf(!fs.existsSync(root))('every real file parses, each in its detected format', () => {
+    const summary = (file: string) => {
+      const log = readInteractions(path.join(root, file));
+      return [log.format, log.sequences.size, log.interactions];
+    };
+    expect(summary('ml-100k/u.data')).toEqual(['movielens', 943, 100000]);
+    expect(summary('amazon/Beauty.txt')).toEqual(['sequences', 22363, 198502]);
+    expect(summary('amazon/Toys_and_Games.txt')).toEqual(['sequences', 19412, expect.any(Number)]);
+    expect(summary('amazon/Video.txt')).toEqual(['pairs', expect.any(Number), 287107]);
+    expect(summary('caser-ml1m/test.txt')).toEqual(['pairs', expect.any(Number), 197526]);
+    expect(summary('caser-gowalla/validation-test.txt')).toEqual(['pairs', expect.any(Number), 52455]);
   });
 });

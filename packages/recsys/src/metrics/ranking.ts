@@ -27,17 +27,20 @@ export const RANKING_METRIC_NAMES = ['map', 'precision@1', 'precision@5', 'preci
 
 /**
  * 1-based ranks of `targets` among the candidates: items 1..n-1 of `scores` (index 0 is padding)
- * that are not in `excluded`. An excluded target gets rank Infinity. Ties rank optimistically.
+ * that are not excluded (a set of items, or a 0/1 mask over items). An excluded target gets rank
+ * Infinity. Ties rank optimistically.
  */
-export function rankTargets(scores: ArrayLike<number>, targets: ArrayLike<number>, excluded: ReadonlySet<number>): number[] {
+export function rankTargets(scores: ArrayLike<number>, targets: ArrayLike<number>, excludedItems: ReadonlySet<number> | Uint8Array): number[] {
   const n = scores.length;
+  // a mask makes the per-item test in the loop below an array read (it runs for every catalogue item)
+  const excluded = excludedItems instanceof Uint8Array ? excludedItems : maskOf(excludedItems, n);
   const reachable: { target: number; score: number }[] = [];
   const ranks = new Array<number>(targets.length).fill(Infinity);
   const positionOf = new Map<number, number[]>();
   for (let t = 0; t < targets.length; t++) {
     const item = targets[t]!;
     if (!Number.isInteger(item) || item < 1 || item >= n) throw new InvalidArgumentError('targets', item, `item indices in 1..${n - 1}`);
-    if (excluded.has(item)) continue;
+    if (excluded[item]) continue;
     reachable.push({ target: item, score: scores[item]! });
     const at = positionOf.get(item);
     if (at) at.push(t);
@@ -48,10 +51,11 @@ export function rankTargets(scores: ArrayLike<number>, targets: ArrayLike<number
   const sorted = Float64Array.from(reachable, (r) => r.score);
   // above[k]: candidates whose score beats exactly the k lowest target scores
   const above = new Int32Array(sorted.length + 1);
+  const lowest = sorted[0]!;
   for (let item = 1; item < n; item++) {
-    if (excluded.has(item)) continue;
     const s = scores[item]!;
-    let lo = 0;
+    if (s <= lowest || excluded[item]) continue; // beats no target
+    let lo = 1;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -67,6 +71,12 @@ export function rankTargets(scores: ArrayLike<number>, targets: ArrayLike<number
     for (const t of positionOf.get(reachable[k]!.target) ?? []) ranks[t] = beating + 1;
   }
   return ranks;
+}
+
+function maskOf(items: ReadonlySet<number>, n: number): Uint8Array {
+  const mask = new Uint8Array(n);
+  for (const item of items) if (item >= 0 && item < n) mask[item] = 1;
+  return mask;
 }
 
 /** One user's metrics from the ranks of their held-out items (distinct items). */

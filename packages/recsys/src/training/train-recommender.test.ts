@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { initEngine } from '@scnn/core';
+import { createRng, initEngine } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { evaluateRanking } from '../evaluate.js';
@@ -49,6 +49,24 @@ describe('trainRecommender', () => {
     expect(resumed.state.history.map((h) => h.loss)).toEqual(straight.state.history.map((h) => expect.closeTo(h.loss, 5)));
     resumed.model.dispose();
     straight.model.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('without a checkpoint folder the test is still scored at the best validation epoch', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scnn-recsys-best-'));
+    // validation items drawn at random: the validation MAP wanders, so the best epoch is not the last
+    const rng = createRng(9);
+    const noisy = { ...dataset, validation: dataset.validation.map((v) => v.map(() => 1 + Math.floor(rng() * dataset.numItems))) };
+    const common = { dataset: noisy, kind: 'cnn' as const, architecture: TINY_ARCHITECTURE, batchSize: 64, progress: false as const, seed: 4, learningRate: 0.02, epochs: 15, earlyStopping: false as const, reduceLearningRate: false as const };
+    const withDir = await trainRecommender({ ...common, checkpointDir: dir });
+    const without = await trainRecommender(common);
+    expect(withDir.bestEpoch).toBeLessThan(15); // so restoring the best weights matters
+    expect(without.bestEpoch).toBe(withDir.bestEpoch);
+    expect(without.test!.map).toBe(withDir.test!.map);
+    const best = withDir.state.history.find((h) => h.epoch === withDir.bestEpoch)!;
+    expect(best.metrics.map).toBe(Math.max(...withDir.state.history.map((h) => h.metrics.map!)));
+    withDir.model.dispose();
+    without.model.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,16 @@
+// @scnn/rna: RNA secondary structure with symmetric CNNs. This release: formats (read and write),
+// sequence policy, symmetric pair features, decoding into valid structures and the metrics; the models,
+// training and CLI are the next step (issue 4).
+export { RnaParseError } from './errors.js';
+export { NUCLEOTIDES, UNKNOWN_CHANNEL, baseChannel, isCanonicalPair, normalizeSequence, type NormalizedSequence } from './sequence.js';
+export { dotBracketFromPartners, isBracketProblem, pairsOf, partnersFromDotBracket, partnersFromPairs, type BracketProblem, type Partners } from './structure.js';
+export { type ParseOptions, type RnaRecord } from './formats/records.js';
+export { parseFasta, writeFasta } from './formats/fasta.js';
+export { parseDotBracket, writeDotBracket } from './formats/dot-bracket.js';
+export { parseBpseq, writeBpseq } from './formats/bpseq.js';
+export { parseCt, writeCt } from './formats/ct.js';
+export { parseArchiveIICsv, splitCsvLine, type FamilyRecord } from './formats/archiveii-csv.js';
+export { RNA_FORMATS, formatOfFile, parseRna, readRna, type RnaFormat } from './formats/read.js';
+export { PAIR_FEATURE_CHANNELS, PAIR_FEATURE_COUNT, pairFeatures } from './featurize/pair-features.js';
+export { decodeGreedy, type DecodeOptions } from './decode/greedy.js';
+export { meanMetrics, scoreStructure, type ScoredStructure, type StructureMetrics } from './metrics/structure-metrics.js';

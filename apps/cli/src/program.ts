@@ -4,6 +4,7 @@ import { registerBackendCommand } from './commands/backend.js';
 import { registerBenchDomainsAction, registerDataCommands } from './commands/bench-domains.js';
 import { registerBenchLayersCommand } from './commands/bench-layers.js';
 import { registerRecsysCommands } from './commands/recsys.js';
+import { registerRnaCommands } from './commands/rna.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -19,7 +20,8 @@ export function createProgram(): Command {
   registerBenchDomainsAction(bench);
   registerBenchLayersCommand(bench);
   const recsys = registerRecsysCommands(program);
+  const rna = registerRnaCommands(program);
   const data = registerDataCommands(program);
-  for (const command of [program, ...program.commands, ...bench.commands, ...recsys.commands, ...data.commands]) command.exitOverride();
+  for (const command of [program, ...program.commands, ...bench.commands, ...recsys.commands, ...rna.commands, ...data.commands]) command.exitOverride();
   return program;
 }

@@ -1,0 +1,237 @@
+// scnn rna train | predict | evaluate: RNA secondary structure with the plain CNN and its SCNN twin.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { engineInfo, initEngine } from '@scnn/core';
+import {
+  PAIR_NET_KINDS,
+  type PairNet,
+  type PairNetKind,
+  type RnaRecord,
+  dotBracketFromPartners,
+  loadStructureModel,
+  meanMetrics,
+  normalizeSequence,
+  predictStructure,
+  readRna,
+  saveStructureModel,
+  scoreStructure,
+  shippedModelDir,
+  trainStructureModel,
+  writeBpseq,
+  writeCt,
+} from '@scnn/rna';
+import type { Command } from 'commander';
+import { UsageError, parseNumber } from '../errors.js';
+
+function parseKind(value: string): PairNetKind {
+  if (!PAIR_NET_KINDS.includes(value as PairNetKind)) throw new UsageError(`--model expects ${PAIR_NET_KINDS.join(' or ')}, got "${value}"`);
+  return value as PairNetKind;
+}
+
+function fileMustExist(label: string, file: string): string {
+  if (!fs.existsSync(file)) throw new UsageError(`${label}: no such file "${file}"`);
+  return file;
+}
+
+/** The model to predict with: --model-dir, else the shipped weights of --model. */
+function loadNet(options: { model: string; modelDir?: string }): { net: PairNet; source: string } {
+  if (options.modelDir) return { net: loadStructureModel(options.modelDir).net, source: options.modelDir };
+  const kind = parseKind(options.model);
+  const dir = shippedModelDir(kind);
+  if (!dir) throw new UsageError(`no shipped ${kind} weights in this install; train one with \`scnn rna train\` and pass --model-dir`);
+  return { net: loadStructureModel(dir).net, source: dir };
+}
+
+interface PredictOptions {
+  sequence?: string;
+  format: string;
+  model: string;
+  modelDir?: string;
+  threshold: string;
+}
+
+function registerPredict(rna: Command): void {
+  rna
+    .command('predict [file]')
+    .description('predict secondary structures for --sequence SEQ or the records of a FASTA file')
+    .option('--sequence <seq>', 'one RNA sequence (T → U, any case)')
+    .option('--format <name>', 'dbn | bpseq | ct', 'dbn')
+    .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
+    .option('--model-dir <dir>', 'a model written by `scnn rna train` instead of a shipped one')
+    .option('--threshold <p>', 'minimum pair probability', '0.5')
+    .action(async (file: string | undefined, options: PredictOptions) => {
+      if (!['dbn', 'bpseq', 'ct'].includes(options.format)) throw new UsageError(`--format expects dbn, bpseq or ct, got "${options.format}"`);
+      if (!file === !options.sequence) throw new UsageError('give either --sequence SEQ or a FASTA file');
+      const threshold = parseNumber('--threshold', options.threshold, { min: 0, max: 1 });
+      let records: Pick<RnaRecord, 'id' | 'sequence'>[];
+      if (options.sequence) {
+        const normalized = normalizeSequence(options.sequence.trim());
+        if (normalized.invalidAt >= 0 || normalized.sequence.length === 0) throw new UsageError(`--sequence: "${options.sequence[normalized.invalidAt] ?? ''}" at position ${normalized.invalidAt + 1} is not a nucleotide letter`);
+        records = [{ id: 'sequence', sequence: normalized.sequence }];
+      } else {
+        records = readRna(fileMustExist('file', file!), 'fasta');
+      }
+      await initEngine();
+      const { net } = loadNet(options);
+      for (const record of records) {
+        const { partners } = await predictStructure(net, record.sequence, { threshold });
+        if (options.format === 'dbn') process.stdout.write(`>${record.id}\n${record.sequence}\n${dotBracketFromPartners(partners)}\n`);
+        else if (options.format === 'bpseq') process.stdout.write(`# ${record.id}\n${writeBpseq({ sequence: record.sequence, partners })}`);
+        else process.stdout.write(writeCt({ id: record.id, sequence: record.sequence, partners }));
+      }
+    });
+}
+
+interface EvaluateOptions {
+  model: string;
+  modelDir?: string;
+  threshold: string;
+  json?: boolean;
+  limit?: string;
+}
+
+function registerEvaluate(rna: Command): void {
+  rna
+    .command('evaluate <file>')
+    .description('F1, precision, recall and MCC (per sequence, then averaged) on labelled dot-bracket, bpseq, ct or ArchiveII CSV data')
+    .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
+    .option('--model-dir <dir>', 'a model written by `scnn rna train`')
+    .option('--threshold <p>', 'minimum pair probability', '0.5')
+    .option('--limit <n>', 'only the first n records')
+    .option('--json', 'print {f1, precision, recall, mcc, n, shifted, rows}')
+    .action(async (file: string, options: EvaluateOptions) => {
+      const threshold = parseNumber('--threshold', options.threshold, { min: 0, max: 1 });
+      let records = readRna(fileMustExist('file', file)).filter((r) => r.partners);
+      if (records.length === 0) throw new UsageError(`${file}: no labelled structures (use dot-bracket, bpseq, ct or the ArchiveII CSV)`);
+      if (options.limit) records = records.slice(0, parseNumber('--limit', options.limit, { min: 1, integer: true }));
+      await initEngine();
+      const { net, source } = loadNet(options);
+      const started = performance.now();
+      const rows = [];
+      for (const record of records) {
+        const scored = scoreStructure((await predictStructure(net, record.sequence, { threshold })).partners, record.partners!);
+        rows.push({ id: record.id, length: record.sequence.length, family: (record as { family?: string }).family, ...scored.exact, shifted: scored.shifted });
+      }
+      const mean = meanMetrics(rows);
+      const shifted = meanMetrics(rows.map((r) => r.shifted));
+      if (options.json) {
+        console.log(JSON.stringify({ ...mean, shifted, model: source, backend: engineInfo()?.backend, seconds: (performance.now() - started) / 1000, rows }));
+        return;
+      }
+      console.log('| data | model | n | F1 | precision | recall | MCC | F1 (±1 shift) |');
+      console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+      console.log(`| ${path.basename(file)} | ${source} | ${mean.n} | ${mean.f1.toFixed(3)} | ${mean.precision.toFixed(3)} | ${mean.recall.toFixed(3)} | ${mean.mcc.toFixed(3)} | ${shifted.f1.toFixed(3)} |`);
+      const families = new Map<string, typeof rows>();
+      for (const row of rows) if (row.family) families.set(row.family, [...(families.get(row.family) ?? []), row]);
+      for (const [family, members] of families) {
+        const m = meanMetrics(members);
+        console.log(`| ${family} | | ${m.n} | ${m.f1.toFixed(3)} | ${m.precision.toFixed(3)} | ${m.recall.toFixed(3)} | ${m.mcc.toFixed(3)} | ${meanMetrics(members.map((r) => r.shifted)).f1.toFixed(3)} |`);
+      }
+    });
+}
+
+interface TrainOptions {
+  train: string;
+  validation: string;
+  model: string;
+  out: string;
+  channels: string;
+  epochs: string;
+  samplesPerEpoch?: string;
+  validationSize: string;
+  crop: string;
+  batchSize: string;
+  seed: string;
+  resume: boolean;
+  progress: boolean;
+}
+
+function registerTrain(rna: Command): void {
+  rna
+    .command('train')
+    .description('train the CNN or its SCNN twin on labelled structures (model selection on validation F1); checkpoints every epoch, a rerun resumes')
+    .requiredOption('--train <file>', 'labelled training data (e.g. bpRNA TR0.dbn)')
+    .requiredOption('--validation <file>', 'labelled validation data (e.g. VL0.dbn)')
+    .requiredOption('--out <dir>', 'model folder: model.json, weights.ckpt, checkpoints/')
+    .option('--model <kind>', 'scnn or cnn', 'scnn')
+    .option('--channels <n>', 'channels of every hidden map', '24')
+    .option('--epochs <n>', 'epochs', '10')
+    .option('--samples-per-epoch <n>', 'training sequences per epoch, one random window each (default: all)')
+    .option('--validation-size <n>', 'validation sequences scored after each epoch', '150')
+    .option('--crop <n>', 'training window length', '80')
+    .option('--batch-size <n>', 'windows per step', '8')
+    .option('--seed <n>', 'seed', '0')
+    .option('--no-resume', 'start over')
+    .option('--no-progress', 'no progress bar')
+    .action(async (options: TrainOptions) => {
+      const kind = parseKind(options.model);
+      const int = (flag: string, value: string, min = 1) => parseNumber(flag, value, { min, integer: true });
+      const settings = {
+        channels: int('--channels', options.channels),
+        epochs: int('--epochs', options.epochs),
+        samplesPerEpoch: options.samplesPerEpoch ? int('--samples-per-epoch', options.samplesPerEpoch) : undefined,
+        validationSize: int('--validation-size', options.validationSize),
+        crop: int('--crop', options.crop, 8),
+        batchSize: int('--batch-size', options.batchSize),
+        seed: int('--seed', options.seed, 0),
+      };
+      const labelled = (file: string) =>
+        readRna(fileMustExist(file === options.train ? '--train' : '--validation', file))
+          .filter((r) => r.partners)
+          .map((r) => ({ sequence: r.sequence, partners: r.partners! }));
+      const trainSet = labelled(options.train);
+      const validationSet = labelled(options.validation).slice(0, settings.validationSize);
+      const info = await initEngine();
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      log(`train: ${trainSet.length} sequences, validation: ${validationSet.length}; backend ${info.backend}`);
+      const controller = new AbortController();
+      const onSignal = () => controller.abort();
+      process.once('SIGINT', onSignal);
+      const trained = await trainStructureModel({
+        train: trainSet,
+        validation: validationSet,
+        architecture: { kind, channels: settings.channels },
+        crop: settings.crop,
+        batchSize: settings.batchSize,
+        epochs: settings.epochs,
+        samplesPerEpoch: settings.samplesPerEpoch,
+        seed: settings.seed,
+        checkpointDir: path.join(options.out, 'checkpoints'),
+        resume: options.resume,
+        progress: options.progress ? 'auto' : false,
+        signal: controller.signal,
+        onEpochEnd: (e) => void log(`epoch ${e.epoch}: loss ${e.loss.toFixed(4)}, validation F1 ${(e.metrics.f1 ?? NaN).toFixed(4)}, ${e.seconds.toFixed(0)} s${e.improved ? ' *' : ''}`),
+      });
+      process.off('SIGINT', onSignal);
+      if (controller.signal.aborted) {
+        log(`interrupted after epoch ${trained.state.epoch}; rerun the same command to resume`);
+        process.exitCode = 130;
+        return;
+      }
+      const params = trained.net.parameters();
+      const best = trained.state.history.find((h) => h.epoch === trained.bestEpoch);
+      await saveStructureModel(options.out, trained.net, {
+        kind,
+        params,
+        settings,
+        train: path.resolve(options.train),
+        validation: path.resolve(options.validation),
+        bestEpoch: trained.bestEpoch,
+        validationMetrics: best?.metrics ?? null,
+        secondsPerEpoch: trained.secondsPerEpoch,
+        backend: info.backend,
+        machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+        date: new Date().toISOString(),
+      });
+      console.log(`${kind}: ${params.total} parameters, ${params.conv} convolutional (${(params.convRatio * 100).toFixed(1)}% of the plain CNN's ${params.plainConv}); best validation F1 ${best?.metrics.f1?.toFixed(4)} at epoch ${trained.bestEpoch}; saved ${path.join(options.out, 'model.json')}`);
+    });
+}
+
+export function registerRnaCommands(program: Command): Command {
+  const rna = program.command('rna').description('RNA secondary structure: plain CNN (cnn) and its symmetric twin (scnn)');
+  registerTrain(rna);
+  registerPredict(rna);
+  registerEvaluate(rna);
+  return rna;
+}

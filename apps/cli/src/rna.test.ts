@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bin.js');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scnn-cli-rna-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function scnn(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  const stderr = result.stderr.split('\n').filter((line) => line && !/absl::InitializeLog|oneDNN custom operations|^=+$|Hi, looks like|^\s*$/.test(line));
+  return { status: result.status, stdout: result.stdout, stderr };
+}
+
+const labelled = path.join(dir, 'hairpins.dbn');
+fs.writeFileSync(labelled, Array.from({ length: 12 }, (_, k) => `>h${k}\nGGG${'A'.repeat(3 + (k % 3))}CCC\n(((${'.'.repeat(3 + (k % 3))})))\n`).join(''));
+const fasta = path.join(dir, 'two.fa');
+fs.writeFileSync(fasta, '>a\nGGGAAACCC\n>b\nacgtacgt\n');
+
+describe('scnn rna', () => {
+  const out = path.join(dir, 'model');
+
+  it('train → predict (dbn, bpseq, ct) → evaluate --json', () => {
+    const train = scnn(['rna', 'train', '--train', labelled, '--validation', labelled, '--out', out, '--channels', '4', '--epochs', '1', '--crop', '16', '--no-progress']);
+    expect(train.status).toBe(0);
+    expect(train.stdout).toMatch(/^scnn: \d+ parameters, \d+ convolutional \(6\d\.\d% of the plain CNN's \d+\)/);
+    const dbn = scnn(['rna', 'predict', fasta, '--model-dir', out]);
+    expect(dbn.status).toBe(0);
+    const lines = dbn.stdout.trim().split('\n');
+    expect(lines.filter((_, i) => i % 3 === 0)).toEqual(['>a', '>b']);
+    expect(lines[4]).toBe('ACGUACGU');
+    expect(lines[5]).toMatch(/^[.()[\]{}<>]{8}$/);
+    const bpseq = scnn(['rna', 'predict', '--sequence', 'GGGAAACCC', '--format', 'bpseq', '--model-dir', out]);
+    expect(bpseq.stdout.split('\n')[1]).toMatch(/^1 G \d+$/);
+    const ct = scnn(['rna', 'predict', '--sequence', 'GGGAAACCC', '--format', 'ct', '--model-dir', out]);
+    expect(ct.stdout.split('\n')[0]).toBe('9 sequence');
+    const evaluated = scnn(['rna', 'evaluate', labelled, '--model-dir', out, '--json']);
+    expect(evaluated.status).toBe(0);
+    const result = JSON.parse(evaluated.stdout);
+    expect(Object.keys(result)).toEqual(expect.arrayContaining(['f1', 'precision', 'recall', 'mcc', 'n', 'rows']));
+    expect(result.n).toBe(12);
+  });
+
+  it.each([
+    [['rna', 'predict', '--sequence', 'GGG-CCC', '--model-dir', path.join(dir, 'model')], /--sequence: "-" at position 4 is not a nucleotide letter/],
+    [['rna', 'predict', '--model-dir', path.join(dir, 'model')], /give either --sequence SEQ or a FASTA file/],
+    [['rna', 'predict', '--sequence', 'GGGAAACCC', '--format', 'json', '--model-dir', path.join(dir, 'model')], /--format expects dbn, bpseq or ct/],
+    [['rna', 'evaluate', fasta, '--model-dir', path.join(dir, 'model')], /no labelled structures/],
+    [['rna', 'predict', '--sequence', 'GGGAAACCC', '--model-dir', path.join(dir, 'none')], /model\.json: not found/],
+  ])('user error %j exits 2 with one line', (args, message) => {
+    const { status, stderr } = scnn(args);
+    expect(status).toBe(2);
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toMatch(message);
+  });
+});

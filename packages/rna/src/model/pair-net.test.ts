@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { initEngine, symmetryError } from '@scnn/core';
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { PAIR_FEATURE_COUNT, pairFeatures } from '../featurize/pair-features.js';
+import { predictPairProbabilities } from '../predict.js';
+import { loadStructureModel, saveStructureModel } from './model-files.js';
+import { createPairNet } from './pair-net.js';
+
+await initEngine();
+
+describe('createPairNet', () => {
+  it('the SCNN twin has two thirds of the CNN’s conv parameters, same depth and width', () => {
+    const cnn = createPairNet({ kind: 'cnn' });
+    const scnn = createPairNet({ kind: 'scnn' });
+    const c = 24;
+    const blocks = 8;
+    // stem 3×3 18→c, 2 convs 3×3 c→c per block, head 1×1 c→1 (all with bias)
+    const plain = 9 * PAIR_FEATURE_COUNT * c + c + blocks * 2 * (9 * c * c + c) + c + 1;
+    const symmetric = 6 * PAIR_FEATURE_COUNT * c + c + blocks * 2 * (6 * c * c + c) + c + 1;
+    expect(cnn.parameters().conv).toBe(plain);
+    expect(scnn.parameters().conv).toBe(symmetric);
+    expect(scnn.parameters().plainConv).toBe(plain);
+    expect(cnn.model.layers.length).toBe(scnn.model.layers.length + 1); // + the CNN's symmetrize
+  });
+
+  it.each(['scnn', 'cnn'] as const)('%s: pair scores are symmetric for any length', (kind) => {
+    const net = createPairNet({ kind, channels: 6, dilations: [1, 2] });
+    for (const sequence of ['GGGAAACCC', 'ACGUACGUNNACGGUUCCAAGG']) {
+      const n = sequence.length;
+      const y = net.model.predict(tf.tensor4d(pairFeatures(sequence), [1, n, n, PAIR_FEATURE_COUNT])) as tf.Tensor4D;
+      expect(y.shape).toEqual([1, n, n, 1]);
+      expect(symmetryError(y)).toBeLessThan(1e-5);
+      y.dispose();
+    }
+  });
+
+  it('saves and reloads with identical predictions', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scnn-rna-model-'));
+    const net = createPairNet({ kind: 'scnn', channels: 4, dilations: [1] });
+    await saveStructureModel(dir, net, { note: 'test' });
+    const loaded = loadStructureModel(dir);
+    expect(loaded.file.config).toEqual(net.config);
+    expect(await predictPairProbabilities(loaded.net, 'GGGGAAAACCCC')).toEqual(await predictPairProbabilities(net, 'GGGGAAAACCCC'));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

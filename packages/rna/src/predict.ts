@@ -1,0 +1,29 @@
+// Prediction: pair probabilities from the network (whole sequence, any length), then a valid
+// structure from the greedy decoder.
+import * as tf from '@tensorflow/tfjs';
+import { type DecodeOptions, decodeGreedy } from './decode/greedy.js';
+import { PAIR_FEATURE_COUNT, pairFeatures } from './featurize/pair-features.js';
+import type { PairNet } from './model/pair-net.js';
+import type { Partners } from './structure.js';
+
+/** Row-major L×L pair probabilities (symmetric). */
+export async function predictPairProbabilities(net: PairNet, sequence: string): Promise<Float32Array> {
+  const n = sequence.length;
+  const probabilities = tf.tidy(() => {
+    const x = tf.tensor4d(pairFeatures(sequence), [1, n, n, PAIR_FEATURE_COUNT]);
+    return tf.sigmoid(net.model.predict(x) as tf.Tensor);
+  });
+  const values = (await probabilities.data()) as Float32Array;
+  probabilities.dispose();
+  return values;
+}
+
+export interface Prediction {
+  partners: Partners;
+  probabilities: Float32Array;
+}
+
+export async function predictStructure(net: PairNet, sequence: string, options: DecodeOptions = {}): Promise<Prediction> {
+  const probabilities = await predictPairProbabilities(net, sequence);
+  return { partners: decodeGreedy(sequence, probabilities, options), probabilities };
+}

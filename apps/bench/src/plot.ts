@@ -36,18 +36,88 @@ export function parameterAccuracySpec(rows: BenchRow[], metric: string, title: s
   } as vegaLite.TopLevelSpec;
 }
 
-/** Writes `<base>.svg` and `<base>.png`; returns their paths. */
-export async function writePlot(spec: vegaLite.TopLevelSpec, base: string): Promise<{ svg: string; png: string }> {
+/** SVG text of a Vega-Lite spec. */
+export async function renderSvg(spec: vegaLite.TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
-  const write = (file: string, data: string | Uint8Array) => {
-    const tmp = `${file}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  };
-  write(`${base}.svg`, svg);
-  write(`${base}.png`, png);
+  return svg;
+}
+
+function writeAtomically(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
+const svgToPng = (svg: string) => new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+
+/** Writes one plot to `file`, as SVG or PNG by its extension. */
+export async function writePlotFile(spec: vegaLite.TopLevelSpec, file: string): Promise<void> {
+  const svg = await renderSvg(spec);
+  writeAtomically(file, file.toLowerCase().endsWith('.png') ? svgToPng(svg) : svg);
+}
+
+/** Writes `<base>.svg` and `<base>.png`; returns their paths. */
+export async function writePlot(spec: vegaLite.TopLevelSpec, base: string): Promise<{ svg: string; png: string }> {
+  const svg = await renderSvg(spec);
+  writeAtomically(`${base}.svg`, svg);
+  writeAtomically(`${base}.png`, svgToPng(svg));
   return { svg: `${base}.svg`, png: `${base}.png` };
+}
+
+/**
+ * An RNA's predicted structure: the pair-probability map (cells with p ≥ 0.01) beside an arc diagram of
+ * the decoded pairs (each arc a sampled half circle drawn as a line).
+ */
+export function rnaStructureSpec(sequence: string, probabilities: ArrayLike<number>, pairs: [number, number][], title: string): vegaLite.TopLevelSpec {
+  const n = sequence.length;
+  const cells: { i: number; j: number; p: number }[] = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (probabilities[i * n + j]! >= 0.01) cells.push({ i: i + 1, j: j + 1, p: probabilities[i * n + j]! });
+  const arcs: { pair: number; x: number; y: number; step: number }[] = [];
+  pairs.forEach(([i, j], pair) => {
+    for (let step = 0; step <= 16; step++) {
+      const angle = Math.PI * (1 - step / 16);
+      arcs.push({ pair, step, x: 1 + (i + j) / 2 + ((j - i) / 2) * Math.cos(angle), y: ((j - i) / 2) * Math.sin(angle) });
+    }
+  });
+  const size = Math.min(600, Math.max(200, n * 2));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    hconcat: [
+      {
+        title: 'pair probabilities',
+        width: size,
+        height: size,
+        data: { values: cells },
+        transform: [
+          { calculate: 'datum.i + 1', as: 'i2' },
+          { calculate: 'datum.j + 1', as: 'j2' },
+        ],
+        mark: { type: 'rect' },
+        encoding: {
+          x: { field: 'i', type: 'quantitative', scale: { domain: [1, n + 1] }, title: 'i' },
+          x2: { field: 'i2' },
+          y: { field: 'j', type: 'quantitative', scale: { domain: [n + 1, 1] }, title: 'j' },
+          y2: { field: 'j2' },
+          color: { field: 'p', type: 'quantitative', scale: { scheme: 'blues', domain: [0, 1] }, title: 'p' },
+        },
+      },
+      {
+        title: `arc diagram (${pairs.length} pairs)`,
+        width: size,
+        height: size / 2,
+        data: { values: arcs },
+        mark: { type: 'line', strokeWidth: 1 },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', scale: { domain: [1, n] }, title: 'position' },
+          y: { field: 'y', type: 'quantitative', axis: null },
+          detail: { field: 'pair', type: 'nominal' },
+          order: { field: 'step', type: 'quantitative' },
+        },
+      },
+    ],
+    config: { font: 'DejaVu Sans', background: 'white' },
+  } as vegaLite.TopLevelSpec;
 }

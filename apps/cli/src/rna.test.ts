@@ -33,6 +33,12 @@ describe('scnn rna', () => {
     expect(lines.filter((_, i) => i % 3 === 0)).toEqual(['>a', '>b']);
     expect(lines[4]).toBe('ACGUACGU');
     expect(lines[5]).toMatch(/^[.()[\]{}<>]{8}$/);
+    const plotted = scnn(['rna', 'predict', fasta, '--model-dir', out, '--plot', path.join(dir, 'plot.svg')]);
+    expect(plotted.status).toBe(0);
+    for (const id of ['a', 'b']) expect(fs.readFileSync(path.join(dir, `plot-${id}.svg`), 'utf8')).toMatch(/^<svg[\s\S]*pair probabilities[\s\S]*<\/svg>$/);
+    const png = scnn(['rna', 'predict', '--sequence', 'GGGAAACCC', '--model-dir', out, '--plot', path.join(dir, 'one.png')]);
+    expect(png.status).toBe(0);
+    expect([...fs.readFileSync(path.join(dir, 'one.png')).subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
     const bpseq = scnn(['rna', 'predict', '--sequence', 'GGGAAACCC', '--format', 'bpseq', '--model-dir', out]);
     expect(bpseq.stdout.split('\n')[1]).toMatch(/^1 G \d+$/);
     const ct = scnn(['rna', 'predict', '--sequence', 'GGGAAACCC', '--format', 'ct', '--model-dir', out]);
@@ -49,6 +55,7 @@ describe('scnn rna', () => {
     [['rna', 'predict', '--model-dir', path.join(dir, 'model')], /give either --sequence SEQ or a FASTA file/],
     [['rna', 'predict', '--sequence', 'GGGAAACCC', '--format', 'json', '--model-dir', path.join(dir, 'model')], /--format expects dbn, bpseq or ct/],
     [['rna', 'evaluate', fasta, '--model-dir', path.join(dir, 'model')], /no labelled structures/],
+    [['rna', 'predict', '--sequence', 'GGGAAACCC', '--plot', 'x.pdf', '--model-dir', path.join(dir, 'model')], /--plot expects a \.svg or \.png/],
     [['rna', 'predict', '--sequence', 'GGGAAACCC', '--model-dir', path.join(dir, 'none')], /model\.json: not found/],
   ])('user error %j exits 2 with one line', (args, message) => {
     const { status, stderr } = scnn(args);

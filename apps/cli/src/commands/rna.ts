@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { rnaStructureSpec, writePlotFile } from '@scnn/bench';
 import { engineInfo, initEngine } from '@scnn/core';
 import {
   PAIR_NET_KINDS,
@@ -12,6 +13,7 @@ import {
   loadStructureModel,
   meanMetrics,
   normalizeSequence,
+  pairsOf,
   predictStructure,
   readRna,
   saveStructureModel,
@@ -49,6 +51,14 @@ interface PredictOptions {
   model: string;
   modelDir?: string;
   threshold: string;
+  plot?: string;
+}
+
+/** The plot file of one record: FILE itself for a single record, FILE-<id>.ext for several. */
+function plotFile(file: string, id: string, several: boolean): string {
+  if (!several) return file;
+  const ext = path.extname(file);
+  return `${file.slice(0, file.length - ext.length)}-${id.replace(/[^\w.-]+/g, '_')}${ext}`;
 }
 
 function registerPredict(rna: Command): void {
@@ -60,8 +70,10 @@ function registerPredict(rna: Command): void {
     .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
     .option('--model-dir <dir>', 'a model written by `scnn rna train` instead of a shipped one')
     .option('--threshold <p>', 'minimum pair probability', '0.5')
+    .option('--plot <file>', 'also draw the pair-probability map and an arc diagram (.svg or .png; FILE-<id>.ext per record when there are several)')
     .action(async (file: string | undefined, options: PredictOptions) => {
       if (!['dbn', 'bpseq', 'ct'].includes(options.format)) throw new UsageError(`--format expects dbn, bpseq or ct, got "${options.format}"`);
+      if (options.plot && !/\.(svg|png)$/i.test(options.plot)) throw new UsageError(`--plot expects a .svg or .png file name, got "${options.plot}"`);
       if (!file === !options.sequence) throw new UsageError('give either --sequence SEQ or a FASTA file');
       const threshold = parseNumber('--threshold', options.threshold, { min: 0, max: 1 });
       let records: Pick<RnaRecord, 'id' | 'sequence'>[];
@@ -75,7 +87,11 @@ function registerPredict(rna: Command): void {
       await initEngine();
       const { net } = loadNet(options);
       for (const record of records) {
-        const { partners } = await predictStructure(net, record.sequence, { threshold });
+        const { partners, probabilities } = await predictStructure(net, record.sequence, { threshold });
+        if (options.plot) {
+          const target = plotFile(options.plot, record.id, records.length > 1);
+          await writePlotFile(rnaStructureSpec(record.sequence, probabilities, pairsOf(partners), `${record.id} (${record.sequence.length} nt)`), target);
+        }
         if (options.format === 'dbn') process.stdout.write(`>${record.id}\n${record.sequence}\n${dotBracketFromPartners(partners)}\n`);
         else if (options.format === 'bpseq') process.stdout.write(`# ${record.id}\n${writeBpseq({ sequence: record.sequence, partners })}`);
         else process.stdout.write(writeCt({ id: record.id, sequence: record.sequence, partners }));

@@ -79,6 +79,37 @@ export class CheckpointError extends ScnnError {
   }
 }
 
+const PARSE_MARKER = Symbol.for('scnn.core.parse-error');
+
+/**
+ * A text file (or string) that cannot be read; prints as `source:line[:column]: message (format)`.
+ * Domain packages subclass it with their own name (RnaParseError, ...).
+ */
+export class ParseError extends ScnnError {
+  private readonly [PARSE_MARKER] = true;
+  override readonly name: string = 'ParseError';
+  readonly format: string;
+  /** File path, or "<string>". */
+  readonly source: string;
+  /** 1-based line number. */
+  readonly line: number;
+  /** 1-based column (or sequence position) when known. */
+  readonly column?: number;
+
+  constructor(args: { format: string; source: string; line: number; column?: number; message: string }) {
+    super(`${args.source}:${args.line}${args.column != null ? `:${args.column}` : ''}: ${args.message} (${args.format})`);
+    this.format = args.format;
+    this.source = args.source;
+    this.line = args.line;
+    this.column = args.column;
+  }
+
+  /** Any parse error of any scnn package. */
+  static override isInstance(error: unknown): error is ParseError {
+    return ScnnError.isInstance(error) && (error as unknown as Record<symbol, unknown>)[PARSE_MARKER] === true;
+  }
+}
+
 function formatValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   try {

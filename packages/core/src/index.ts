@@ -1,6 +1,6 @@
 // @scnn/core: the TensorFlow.js engine, symmetric layers, pairwise featurizers, parameter counting
 // and the training toolkit of Symmetry-Structured CNNs.
-export { BackendUnavailableError, CheckpointError, InvalidArgumentError, ScnnError, ShapeError } from './errors.js';
+export { BackendUnavailableError, CheckpointError, InvalidArgumentError, ParseError, ScnnError, ShapeError } from './errors.js';
 
 export {
   BACKEND_NAMES,

@@ -1,0 +1,13 @@
+// @scnn/protein: protein contact maps with symmetric CNNs. This release: structure and alignment
+// formats, contact maps from coordinates, CASP contact metrics and the separation baseline; models,
+// alignment features, training and the CLI follow (issue 5).
+export { ProteinParseError } from './errors.js';
+export { AMINO_ACIDS, UNKNOWN_RESIDUE, oneLetter, residueChannel } from './residues.js';
+export { sequenceOf, type Chain, type ProteinStructure, type Residue, type Vec3 } from './formats/structure.js';
+export { parsePdb } from './formats/pdb.js';
+export { parseMmcif } from './formats/mmcif.js';
+export { parseCgdms, type CgdmsChain } from './formats/cgdms.js';
+export { parseProteinNet, type ProteinNetRecord } from './formats/proteinnet.js';
+export { alignedRow, parseAlignment, parseProteinFasta, readAlignmentRows, type AlignmentReadOptions, type SequenceRecord } from './formats/sequences.js';
+export { contactMap, representativeAtom, virtualCb, type ContactMap, type RepresentativeKind } from './contacts/contact-map.js';
+export { SEPARATION_RANGES, TOP_FRACTIONS, contactMetrics, separationScores, type ContactMetrics, type SeparationRange, type TopPrecision } from './metrics/contact-metrics.js';

@@ -1,0 +1,3 @@
+import { scnnVitestConfig } from '@scnn/vitest-config';
+
+export default scnnVitestConfig();

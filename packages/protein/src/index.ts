@@ -11,3 +11,4 @@ export { parseProteinNet, type ProteinNetRecord } from './formats/proteinnet.js'
 export { alignedRow, parseAlignment, parseProteinFasta, readAlignmentRows, type AlignmentReadOptions, type SequenceRecord } from './formats/sequences.js';
 export { contactMap, representativeAtom, virtualCb, type ContactMap, type RepresentativeKind } from './contacts/contact-map.js';
 export { SEPARATION_RANGES, TOP_FRACTIONS, contactMetrics, separationScores, type ContactMetrics, type SeparationRange, type TopPrecision } from './metrics/contact-metrics.js';
+export { ALPHABET_SIZE, alignmentFeatures, createAlignmentEncoder, type AlignmentFeatureOptions, type AlignmentFeatures, type EncodedAlignment } from './features/alignment-features.js';

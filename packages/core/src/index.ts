@@ -61,4 +61,14 @@ export {
   type TrainState,
 } from './training/train.js';
 
+export {
+  PAIR_NET_KINDS,
+  createResidualPairNet,
+  resolveResidualPairNetConfig,
+  type PairNetKind,
+  type ResidualPairNet,
+  type ResidualPairNetConfig,
+  type ResolvedResidualPairNetConfig,
+} from './models/residual-pair-net.js';
+
 export { benchmarkLayers, type BenchmarkedLayer, type LayerBenchmarkOptions, type LayerBenchmarkRow } from './benchmark/layer-benchmark.js';

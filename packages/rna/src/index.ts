@@ -14,7 +14,7 @@ export { RNA_FORMATS, formatOfFile, parseRna, readRna, type RnaFormat } from './
 export { PAIR_FEATURE_CHANNELS, PAIR_FEATURE_COUNT, pairFeatures } from './featurize/pair-features.js';
 export { decodeGreedy, type DecodeOptions } from './decode/greedy.js';
 export { meanMetrics, scoreStructure, type ScoredStructure, type StructureMetrics } from './metrics/structure-metrics.js';
-export { PAIR_NET_KINDS, createPairNet, resolvePairNetConfig, type PairNet, type PairNetConfig, type PairNetKind, type ResolvedPairNetConfig } from './model/pair-net.js';
+export { PAIR_NET_KINDS, createPairNet, type PairNet, type PairNetConfig, type PairNetKind, type ResolvedPairNetConfig } from './model/pair-net.js';
 export { STRUCTURE_MODEL_FORMAT, loadStructureModel, saveStructureModel, shippedModelDir, type StructureModelFile } from './model/model-files.js';
 export { predictPairProbabilities, predictStructure, type Prediction } from './predict.js';
 export { batchArrays, cropExample, type StructureBatchArrays, type StructureExample } from './training/examples.js';

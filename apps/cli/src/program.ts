@@ -4,6 +4,7 @@ import { registerBackendCommand } from './commands/backend.js';
 import { registerBenchDomainsAction, registerDataCommands } from './commands/bench-domains.js';
 import { registerBenchLayersCommand } from './commands/bench-layers.js';
 import { registerRecsysCommands } from './commands/recsys.js';
+import { registerProteinCommands } from './commands/protein.js';
 import { registerRnaCommands } from './commands/rna.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -21,7 +22,8 @@ export function createProgram(): Command {
   registerBenchLayersCommand(bench);
   const recsys = registerRecsysCommands(program);
   const rna = registerRnaCommands(program);
+  const protein = registerProteinCommands(program);
   const data = registerDataCommands(program);
-  for (const command of [program, ...program.commands, ...bench.commands, ...recsys.commands, ...rna.commands, ...data.commands]) command.exitOverride();
+  for (const command of [program, ...program.commands, ...bench.commands, ...recsys.commands, ...rna.commands, ...protein.commands, ...data.commands]) command.exitOverride();
   return program;
 }

@@ -12,3 +12,9 @@ export { alignedRow, parseAlignment, parseProteinFasta, readAlignmentRows, type 
 export { contactMap, representativeAtom, virtualCb, type ContactMap, type RepresentativeKind } from './contacts/contact-map.js';
 export { SEPARATION_RANGES, TOP_FRACTIONS, contactMetrics, separationScores, type ContactMetrics, type SeparationRange, type TopPrecision } from './metrics/contact-metrics.js';
 export { ALPHABET_SIZE, alignmentFeatures, createAlignmentEncoder, type AlignmentFeatureOptions, type AlignmentFeatures, type EncodedAlignment } from './features/alignment-features.js';
+export { PROTEIN_PAIR_CHANNELS, proteinPairFeatures } from './featurize/pair-features.js';
+export { createContactNet, type ContactNetConfig } from './model/contact-net.js';
+export { evaluateContacts, meanContactMetrics, predictContacts, trainContactModel, type ContactExample, type TrainContactsOptions } from './training/train-contacts.js';
+export { CONTACT_MODEL_FORMAT, loadContactModel, saveContactModel, shippedContactModelDir, type ContactModelFile } from './model/model-files.js';
+export { parseRr, writeRr, type RrContact } from './formats/rr.js';
+export { loadCgdmsList } from './training/cgdms-data.js';

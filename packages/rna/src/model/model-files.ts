@@ -1,9 +1,9 @@
-// A trained structure model on disk: `model.json` (architecture, training settings, metrics) beside
-// `weights.ckpt` (core's weight file). The shipped models live in the package's `weights/` folder.
+// A trained structure model on disk (core's model folder: model.json + weights.ckpt). The shipped
+// models live in the package's `weights/` folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CheckpointError, restoreWeights, saveWeights } from '@scnn/core';
+import { loadModelWeights, readModelDescriptor, saveModelFolder } from '@scnn/core';
 import { type PairNet, type PairNetKind, type ResolvedPairNetConfig, createPairNet } from './pair-net.js';
 
 export const STRUCTURE_MODEL_FORMAT = 'scnn-rna-model';
@@ -16,21 +16,14 @@ export interface StructureModelFile {
 }
 
 export async function saveStructureModel(dir: string, net: PairNet, metadata: Record<string, unknown>): Promise<void> {
-  fs.mkdirSync(dir, { recursive: true });
-  await saveWeights(net.model, path.join(dir, 'weights.ckpt'), { format: STRUCTURE_MODEL_FORMAT });
   const file: StructureModelFile = { format: STRUCTURE_MODEL_FORMAT, version: 1, config: net.config, metadata };
-  const target = path.join(dir, 'model.json');
-  fs.writeFileSync(`${target}.tmp-${process.pid}`, JSON.stringify(file, null, 1) + '\n');
-  fs.renameSync(`${target}.tmp-${process.pid}`, target);
+  await saveModelFolder(dir, net.model, file);
 }
 
 export function loadStructureModel(dir: string): { net: PairNet; file: StructureModelFile } {
-  const jsonFile = path.join(dir, 'model.json');
-  if (!fs.existsSync(jsonFile)) throw new CheckpointError(jsonFile, 'not found');
-  const file = JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as StructureModelFile;
-  if (file.format !== STRUCTURE_MODEL_FORMAT || file.version !== 1) throw new CheckpointError(jsonFile, `is not a ${STRUCTURE_MODEL_FORMAT} v1 file`);
+  const file = readModelDescriptor<StructureModelFile>(dir, STRUCTURE_MODEL_FORMAT);
   const net = createPairNet(file.config);
-  restoreWeights(net.model, path.join(dir, 'weights.ckpt'));
+  loadModelWeights(net.model, dir);
   return { net, file };
 }
 

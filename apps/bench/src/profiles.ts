@@ -12,6 +12,10 @@ export interface RecsysDatasetConfig {
 export interface Profile {
   name: ProfileName;
   recsys: { datasets: RecsysDatasetConfig[]; epochs: number; patience: number; seeds: number[] };
+  /** bpRNA: windows per epoch from TR0, validation on the first VL0 sequences, test on the first TS0 ones (all when null). */
+  rna: { epochs: number; samplesPerEpoch: number; validationSize: number; testSize: number | null; seeds: number[] };
+  /** cgdms: training chains (all when null), epochs; validation = the val list. */
+  protein: { trainSize: number | null; epochs: number; seeds: number[] };
   layers: { sizes: number[]; channels: number[]; repeats: number };
 }
 
@@ -24,11 +28,15 @@ export const PROFILES: Record<ProfileName, Profile> = {
   quick: {
     name: 'quick',
     recsys: { datasets: RECSYS_DATASETS, epochs: 3, patience: 0, seeds: [0] },
+    rna: { epochs: 1, samplesPerEpoch: 1000, validationSize: 50, testSize: 200, seeds: [0] },
+    protein: { trainSize: 500, epochs: 2, seeds: [0] },
     layers: { sizes: [32, 64], channels: [32], repeats: 3 },
   },
   full: {
     name: 'full',
     recsys: { datasets: RECSYS_DATASETS, epochs: 20, patience: 5, seeds: [0, 1, 2] },
+    rna: { epochs: 5, samplesPerEpoch: 2000, validationSize: 150, testSize: null, seeds: [0, 1, 2] },
+    protein: { trainSize: null, epochs: 5, seeds: [0, 1, 2] },
     layers: { sizes: [64, 128, 256], channels: [32, 64], repeats: 9 },
   },
 };

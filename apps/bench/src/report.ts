@@ -80,7 +80,7 @@ export function formatReport(env: Environment, domains: DomainResult[], layers: 
   ];
   for (const domain of domains) {
     out.push(`## ${domain.domain}: ${DOMAIN_TITLES[domain.domain] ?? domain.domain}`, '');
-    if (domain.status === 'not-implemented' || domain.rows.length === 0) {
+    if (domain.rows.length === 0) {
       out.push(`Not run: ${domain.note ?? 'no finished runs'}.`, '');
       continue;
     }

@@ -26,7 +26,7 @@ export interface DomainResult {
   /** Hash of the config, data and code that produced the rows; a rerun with the same hash is skipped. */
   inputsHash: string;
   /** 'partial': interrupted, or still running; never reused by a rerun. */
-  status: 'done' | 'partial' | 'not-implemented';
+  status: 'done' | 'partial';
   /** Why a domain has no rows. */
   note?: string;
   /** The domain's headline metric (the plot's y axis). */

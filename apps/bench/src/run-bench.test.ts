@@ -13,10 +13,16 @@ fs.mkdirSync(path.join(dataDir, 'recsys'), { recursive: true });
 const writeData = (shift: number) =>
   fs.writeFileSync(path.join(dataDir, 'recsys/cycles.txt'), Array.from({ length: 30 }, (_, u) => `u${u} ${Array.from({ length: 12 }, (_, t) => `i${(u * 7 + t + shift) % 25}`).join(' ')}`).join('\n') + '\n');
 writeData(0);
+fs.mkdirSync(path.join(dataDir, 'rna/bprna'), { recursive: true });
+for (const split of ['TR0', 'VL0', 'TS0']) {
+  fs.writeFileSync(path.join(dataDir, `rna/bprna/${split}.dbn`), Array.from({ length: 6 }, (_, k) => `>${split}_${k}\nGGG${'A'.repeat(3 + (k % 3))}CCC\n(((${'.'.repeat(3 + (k % 3))})))\n`).join(''));
+}
 
 const tiny: Profile = {
   name: 'quick',
   recsys: { datasets: [{ name: 'cycles', file: 'recsys/cycles.txt' }], epochs: 1, patience: 0, seeds: [0] },
+  rna: { epochs: 1, samplesPerEpoch: 6, validationSize: 3, testSize: 4, seeds: [0] },
+  protein: { trainSize: 2, epochs: 1, seeds: [0] },
   layers: { sizes: [8], channels: [4], repeats: 1 },
 };
 
@@ -25,7 +31,7 @@ describe('runBench', () => {
   const lines: string[] = [];
   const run = () => runBench({ profile: tiny, dataDir, outDir, domains: ['recsys', 'rna'], log: (l) => lines.push(l) });
 
-  it('writes results/<domain>.json rows, plots and REPORT.md; marks missing domains as not run', async () => {
+  it('writes results/<domain>.json rows, plots and REPORT.md for each domain', async () => {
     const result = await run();
     const recsys = JSON.parse(fs.readFileSync(path.join(outDir, 'recsys.json'), 'utf8')) as DomainResult;
     expect(recsys.status).toBe('done');
@@ -39,10 +45,16 @@ describe('runBench', () => {
       expect(row.secondsPerEpoch).toBeGreaterThan(0);
     }
     expect(recsys.rows[1]!.params.conv / recsys.rows[0]!.params.conv).toBeCloseTo(531456 / 783616, 6);
-    expect(result.domains.find((d) => d.domain === 'rna')).toMatchObject({ status: 'not-implemented' });
+    const rna = result.domains.find((d) => d.domain === 'rna')!;
+    expect(rna.rows.map((r) => [r.dataset, r.model])).toEqual([
+      ['bpRNA TS0 (first 4)', 'cnn'],
+      ['bpRNA TS0 (first 4)', 'scnn'],
+    ]);
+    expect(Object.keys(rna.rows[0]!.metrics)).toEqual(['f1', 'precision', 'recall', 'mcc', 'f1 ±1']);
     const report = fs.readFileSync(path.join(outDir, 'REPORT.md'), 'utf8');
     expect(report).toContain('| cycles | SCNN | 0 |');
-    expect(report).toContain('Not run: @scnn/rna is not implemented yet (issue 4).');
+    expect(report).toContain('| bpRNA TS0 (first 4) | SCNN | 0 |');
+    expect(fs.existsSync(path.join(outDir, 'rna-params-vs-f1.png'))).toBe(true);
     expect(report).toContain('## Layer benchmark');
     const png = fs.readFileSync(path.join(outDir, 'recsys-params-vs-map.png'));
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -53,6 +65,7 @@ describe('runBench', () => {
     lines.length = 0;
     await run();
     expect(lines.some((l) => l.startsWith('recsys: config, data and code unchanged'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('rna: config, data and code unchanged'))).toBe(true);
     writeData(3);
     lines.length = 0;
     await run();

@@ -8,12 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { type LayerBenchmarkRow, benchmarkLayers, createProgress, initEngine } from '@scnn/core';
 import { resolveDataDir } from './data/data-dir.js';
-import { recsysDataFiles, runRecsys } from './domains/recsys.js';
+import { runProtein, PROTEIN_FILES } from './domains/protein.js';
+import { type DomainRunOptions, recsysDataFiles, runRecsys } from './domains/recsys.js';
+import { RNA_FILES, runRna } from './domains/rna.js';
 import { inputsHash, packageEntry } from './inputs-hash.js';
 import { writePlot, parameterAccuracySpec } from './plot.js';
 import { PROFILES, type Profile, type ProfileName } from './profiles.js';
 import { type Environment, formatReport } from './report.js';
-import { DOMAIN_NAMES, type DomainName, type DomainResult } from './rows.js';
+import { type BenchRow, DOMAIN_NAMES, type DomainName, type DomainResult } from './rows.js';
 
 export interface RunBenchOptions {
   /** A profile name, or a whole profile (tests use tiny ones). @default 'quick' */
@@ -41,12 +43,28 @@ export interface RunBenchResult {
   aborted: boolean;
 }
 
-const NOT_IMPLEMENTED: Partial<Record<DomainName, string>> = {
-  rna: '@scnn/rna is not implemented yet (issue 4)',
-  protein: '@scnn/protein is not implemented yet (issue 5)',
-};
+interface DomainRunner {
+  /** Files (inside the data folder) it reads: they must exist, and their content is in the hash. */
+  files: (profile: Profile) => string[];
+  settings: (profile: Profile) => unknown;
+  /** Packages whose built code is in the hash. */
+  packages: string[];
+  run: (options: DomainRunOptions & { profile: Profile }) => Promise<BenchRow[]>;
+  primaryMetric: string;
+}
 
-const PRIMARY_METRIC: Record<DomainName, string> = { recsys: 'map', rna: 'f1', protein: 'long L/5' };
+const DOMAINS: Record<DomainName, DomainRunner> = {
+  recsys: { files: recsysDataFiles, settings: (p) => p.recsys, packages: ['@scnn/recsys'], run: runRecsys, primaryMetric: 'map' },
+  rna: { files: () => RNA_FILES, settings: (p) => p.rna, packages: ['@scnn/rna'], run: runRna, primaryMetric: 'f1' },
+  protein: {
+    // the chain files are many; the two lists stand for them in the hash (their content names every chain)
+    files: () => PROTEIN_FILES,
+    settings: (p) => p.protein,
+    packages: ['@scnn/protein'],
+    run: runProtein,
+    primaryMetric: 'long L/5',
+  },
+};
 
 function writeJson(file: string, value: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -91,17 +109,14 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
 
   for (const domain of domains) {
     const file = path.join(resultsDir, `${domain}.json`);
-    if (NOT_IMPLEMENTED[domain]) {
-      results.push({ domain, profile: profile.name, inputsHash: '', status: 'not-implemented', note: NOT_IMPLEMENTED[domain], rows: [], seconds: 0, date: new Date().toISOString() });
-      continue;
-    }
-    const required = recsysDataFiles(profile);
+    const runner = DOMAINS[domain];
+    const required = runner.files(profile);
     const data = resolveDataDir({ dataDir: options.dataDir, required });
     dataDir = `${data.dir} (from ${data.from})`;
     const hash = inputsHash({
-      settings: { domain, profile: profile.recsys },
+      settings: { domain, profile: runner.settings(profile) },
       files: required.map((f) => path.join(data.dir, f)),
-      code: [packageEntry('@scnn/recsys'), packageEntry('@scnn/core')],
+      code: [...runner.packages, '@scnn/core'].map(packageEntry),
       backend: engine.backend,
     });
     const previous = readJson<DomainResult>(file);
@@ -116,13 +131,13 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
       profile: profile.name,
       inputsHash: hash,
       status,
-      primaryMetric: PRIMARY_METRIC[domain],
+      primaryMetric: runner.primaryMetric,
       rows,
       seconds: (performance.now() - started) / 1000,
       date: new Date().toISOString(),
     });
     const finished: DomainResult['rows'] = [];
-    const rows = await runRecsys({
+    const rows = await runner.run({
       profile,
       dataDir: data.dir,
       backend: engine.backend,
@@ -167,7 +182,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
   const plots: Record<string, string> = {};
   for (const result of results) {
     if (result.rows.length === 0) continue;
-    const metric = result.primaryMetric ?? PRIMARY_METRIC[result.domain];
+    const metric = result.primaryMetric ?? DOMAINS[result.domain].primaryMetric;
     const base = `${result.domain}-params-vs-${metric.replace(/[^\w]+/g, '-')}`;
     await writePlot(parameterAccuracySpec(result.rows, metric, `${result.domain}: convolution parameters vs test ${metric} (${result.profile})`), path.join(resultsDir, base));
     plots[result.domain] = base;
@@ -181,7 +196,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
     cpu: os.cpus()[0]?.model ?? 'unknown CPU',
     cores: os.cpus().length,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    versions: Object.fromEntries(['@scnn/core', '@scnn/recsys'].map((name) => [name, versionOf(name)])),
+    versions: Object.fromEntries(['@scnn/core', '@scnn/recsys', '@scnn/rna', '@scnn/protein'].map((name) => [name, versionOf(name)])),
     commit: gitCommit(),
     dataDir,
     command: options.command ?? `scnn bench --profile ${profile.name}`,

@@ -48,7 +48,7 @@ export { Symmetrize, symmetrize, symmetrizeLayer, symmetryError } from './featur
 export { countParameters, type LayerParameterCount, type ParameterCount } from './params/count-parameters.js';
 
 export { readCheckpoint, writeCheckpoint, type Checkpoint, type CheckpointTensor } from './training/checkpoint.js';
-export { loadModelWeights, readModelDescriptor, saveModelFolder, type ModelDescriptor } from './training/model-folder.js';
+export { loadModelWeights, readModelDescriptor, saveModelFolder, shippedModelFolder, type ModelDescriptor } from './training/model-folder.js';
 export { createProgress, formatSeconds, type ProgressOption, type ProgressReporter } from './training/progress.js';
 export { createRng, deriveSeed, seedEverything, shuffleInPlace } from './training/seed.js';
 export {

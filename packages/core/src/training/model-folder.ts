@@ -2,6 +2,7 @@
 // and whatever metadata the domain keeps) beside `weights.ckpt` (saveWeights), both written atomically.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CheckpointError } from '../errors.js';
 import { restoreWeights, saveWeights, type Trainable } from './train.js';
 
@@ -36,4 +37,16 @@ export function readModelDescriptor<T extends ModelDescriptor>(dir: string, form
 /** Loads `dir/weights.ckpt` into a model built from the descriptor. */
 export function loadModelWeights(model: Pick<Trainable, 'weights'>, dir: string): void {
   restoreWeights(model, path.join(dir, 'weights.ckpt'));
+}
+
+/**
+ * The folder `weights/<name>` of the package that holds `moduleUrl` (pass `import.meta.url`), when it
+ * has a model.json: how a domain package finds the weights it ships.
+ */
+export function shippedModelFolder(moduleUrl: string, name: string): string | undefined {
+  for (let dir = path.dirname(fileURLToPath(moduleUrl)); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'weights', name);
+    if (fs.existsSync(path.join(candidate, 'model.json'))) return candidate;
+    if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return undefined;
+  }
 }

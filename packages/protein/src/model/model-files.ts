@@ -1,9 +1,6 @@
 // A trained contact model on disk (core's model folder: model.json + weights.ckpt); shipped models live
 // in the package's `weights/` folder.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type PairNetKind, type ResidualPairNet, type ResolvedResidualPairNetConfig, loadModelWeights, readModelDescriptor, saveModelFolder } from '@scnn/core';
+import { type PairNetKind, type ResidualPairNet, type ResolvedResidualPairNetConfig, loadModelWeights, readModelDescriptor, saveModelFolder, shippedModelFolder } from '@scnn/core';
 import { createContactNet } from './contact-net.js';
 
 export const CONTACT_MODEL_FORMAT = 'scnn-protein-model';
@@ -27,10 +24,7 @@ export function loadContactModel(dir: string): { net: ResidualPairNet; file: Con
   return { net, file };
 }
 
+/** Folder of a model shipped with the package (weights/cnn, weights/scnn), if it is there. */
 export function shippedContactModelDir(kind: PairNetKind): string | undefined {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'weights', kind);
-    if (fs.existsSync(path.join(candidate, 'model.json'))) return candidate;
-    if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return undefined;
-  }
+  return shippedModelFolder(import.meta.url, kind);
 }

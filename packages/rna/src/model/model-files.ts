@@ -1,9 +1,6 @@
 // A trained structure model on disk (core's model folder: model.json + weights.ckpt). The shipped
 // models live in the package's `weights/` folder.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadModelWeights, readModelDescriptor, saveModelFolder } from '@scnn/core';
+import { loadModelWeights, readModelDescriptor, saveModelFolder, shippedModelFolder } from '@scnn/core';
 import { type PairNet, type PairNetKind, type ResolvedPairNetConfig, createPairNet } from './pair-net.js';
 
 export const STRUCTURE_MODEL_FORMAT = 'scnn-rna-model';
@@ -29,9 +26,5 @@ export function loadStructureModel(dir: string): { net: PairNet; file: Structure
 
 /** Folder of a model shipped with the package (weights/cnn, weights/scnn), if it is there. */
 export function shippedModelDir(kind: PairNetKind): string | undefined {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'weights', kind);
-    if (fs.existsSync(path.join(candidate, 'model.json'))) return candidate;
-    if (fs.existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return undefined;
-  }
+  return shippedModelFolder(import.meta.url, kind);
 }

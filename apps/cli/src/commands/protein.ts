@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PAIR_NET_KINDS, type PairNetKind, type ResidualPairNet, engineInfo, initEngine } from '@scnn/core';
+import { engineInfo, initEngine } from '@scnn/core';
 import {
   type ContactMetrics,
   contactMap,
@@ -25,18 +25,9 @@ import {
 } from '@scnn/protein';
 import type { Command } from 'commander';
 import { UsageError, parseNumber } from '../errors.js';
+import { loadPairModel, parsePairNetKind } from './pair-models.js';
 
-function parseKind(value: string): PairNetKind {
-  if (!PAIR_NET_KINDS.includes(value as PairNetKind)) throw new UsageError(`--model expects ${PAIR_NET_KINDS.join(' or ')}, got "${value}"`);
-  return value as PairNetKind;
-}
-
-function loadNet(options: { model: string; modelDir?: string }): { net: ResidualPairNet; source: string } {
-  if (options.modelDir) return { net: loadContactModel(options.modelDir).net, source: options.modelDir };
-  const dir = shippedContactModelDir(parseKind(options.model));
-  if (!dir) throw new UsageError(`no shipped ${options.model} weights in this install; train one with \`scnn protein train\` and pass --model-dir`);
-  return { net: loadContactModel(dir).net, source: dir };
-}
+const loadNet = (options: { model: string; modelDir?: string }) => loadPairModel(options, loadContactModel, shippedContactModelDir, 'scnn protein train');
 
 function rangeTable(rows: { label: string; metrics: ContactMetrics }[]): string {
   const lines = ['| model | range | L/1 | L/2 | L/5 | L/10 |', '|---|---|---:|---:|---:|---:|'];
@@ -73,7 +64,7 @@ function registerTrain(protein: Command): void {
     .option('--no-resume', 'start over')
     .option('--no-progress', 'no progress bar')
     .action(async (options: TrainOptions) => {
-      const kind = parseKind(options.model);
+      const kind = parsePairNetKind(options.model);
       const int = (flag: string, value: string, min = 1) => parseNumber(flag, value, { min, integer: true });
       const settings = { channels: int('--channels', options.channels), epochs: int('--epochs', options.epochs), seed: int('--seed', options.seed, 0) };
       if (!fs.existsSync(path.join(options.data, 'train.txt'))) throw new UsageError(`--data: ${options.data} has no train.txt (expected the cgdms folder)`);

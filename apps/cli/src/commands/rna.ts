@@ -5,9 +5,6 @@ import path from 'node:path';
 import { rnaStructureSpec, writePlotFile } from '@scnn/bench';
 import { engineInfo, initEngine } from '@scnn/core';
 import {
-  PAIR_NET_KINDS,
-  type PairNet,
-  type PairNetKind,
   type RnaRecord,
   dotBracketFromPartners,
   loadStructureModel,
@@ -25,25 +22,14 @@ import {
 } from '@scnn/rna';
 import type { Command } from 'commander';
 import { UsageError, parseNumber } from '../errors.js';
-
-function parseKind(value: string): PairNetKind {
-  if (!PAIR_NET_KINDS.includes(value as PairNetKind)) throw new UsageError(`--model expects ${PAIR_NET_KINDS.join(' or ')}, got "${value}"`);
-  return value as PairNetKind;
-}
+import { loadPairModel, parsePairNetKind } from './pair-models.js';
 
 function fileMustExist(label: string, file: string): string {
   if (!fs.existsSync(file)) throw new UsageError(`${label}: no such file "${file}"`);
   return file;
 }
 
-/** The model to predict with: --model-dir, else the shipped weights of --model. */
-function loadNet(options: { model: string; modelDir?: string }): { net: PairNet; source: string } {
-  if (options.modelDir) return { net: loadStructureModel(options.modelDir).net, source: options.modelDir };
-  const kind = parseKind(options.model);
-  const dir = shippedModelDir(kind);
-  if (!dir) throw new UsageError(`no shipped ${kind} weights in this install; train one with \`scnn rna train\` and pass --model-dir`);
-  return { net: loadStructureModel(dir).net, source: dir };
-}
+const loadNet = (options: { model: string; modelDir?: string }) => loadPairModel(options, loadStructureModel, shippedModelDir, 'scnn rna train');
 
 interface PredictOptions {
   sequence?: string;
@@ -181,7 +167,7 @@ function registerTrain(rna: Command): void {
     .option('--no-resume', 'start over')
     .option('--no-progress', 'no progress bar')
     .action(async (options: TrainOptions) => {
-      const kind = parseKind(options.model);
+      const kind = parsePairNetKind(options.model);
       const int = (flag: string, value: string, min = 1) => parseNumber(flag, value, { min, integer: true });
       const settings = {
         channels: int('--channels', options.channels),

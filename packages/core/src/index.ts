@@ -50,7 +50,7 @@ export { countParameters, type LayerParameterCount, type ParameterCount } from '
 export { readCheckpoint, writeCheckpoint, type Checkpoint, type CheckpointTensor } from './training/checkpoint.js';
 export { loadModelWeights, readModelDescriptor, saveModelFolder, shippedModelFolder, type ModelDescriptor } from './training/model-folder.js';
 export { createProgress, formatSeconds, type ProgressOption, type ProgressReporter } from './training/progress.js';
-export { createRng, deriveSeed, seedEverything, shuffleInPlace } from './training/seed.js';
+export { createRng, deriveSeed, seedEverything, shuffleInPlace, withSeed } from './training/seed.js';
 export {
   restoreWeights,
   saveWeights,

@@ -28,6 +28,16 @@ export function seedEverything(seed: number): () => void {
   };
 }
 
+/** Runs `fn` with Math.random seeded (fresh model weights that depend on the seed only), then restores it. */
+export function withSeed<T>(seed: number, fn: () => T): T {
+  const restore = seedEverything(seed);
+  try {
+    return fn();
+  } finally {
+    restore();
+  }
+}
+
 /** In-place Fisher–Yates shuffle with the given generator. */
 export function shuffleInPlace<T>(items: T[] | Int32Array | Uint32Array, rng: () => number): typeof items {
   for (let i = items.length - 1; i > 0; i--) {

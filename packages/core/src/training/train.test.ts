@@ -74,6 +74,38 @@ describe('train', () => {
     expect(result.state.stopped).toBe(true);
   });
 
+  it.each([true, false])('restoreBest ends with the best epoch’s weights (checkpoint folder: %s); secondsPerEpoch leaves validation out', async (withFolder) => {
+    const model = tinyModel();
+    const x = tf.randomNormal([4, 5, 5, 2]);
+    const y = tf.randomNormal([4, 1]);
+    const dir = withFolder ? path.join(tmp, 'restore-best') : undefined;
+    let atEpoch2: Float32Array | undefined;
+    const result = await train({
+      model,
+      epochs: 4,
+      progress: false,
+      checkpointDir: dir,
+      restoreBest: true,
+      *batches() {
+        yield { x: tf.clone(x), y: tf.clone(y) };
+      },
+      loss: (b) => tf.losses.meanSquaredError(b.y, model.apply(b.x) as tf.Tensor) as tf.Scalar,
+      // epoch 2 is the best; validation sleeps so that it would show in a per-epoch time
+      validate: async (epoch) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { score: epoch === 2 ? 1 : 0 };
+      },
+      onEpochEnd: (log) => {
+        if (log.epoch === 2) atEpoch2 = model.getWeights()[0]!.dataSync() as Float32Array;
+      },
+    });
+    expect(result.state.bestEpoch).toBe(2);
+    expect(model.getWeights()[0]!.dataSync()).toEqual(atEpoch2);
+    for (const h of result.state.history) expect(h.trainingSeconds!).toBeLessThan(h.seconds - 0.04);
+    expect(result.secondsPerEpoch).toBeCloseTo(result.state.history.reduce((s, h) => s + h.trainingSeconds!, 0) / 4, 9);
+    tf.dispose([x, y]);
+  });
+
   it('rejects bad options with typed errors', async () => {
     const model = tinyModel();
     const base = { model, progress: false as const, *batches() {}, loss: () => tf.scalar(0) };

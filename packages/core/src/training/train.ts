@@ -26,7 +26,10 @@ export interface EpochLog {
   /** Validation metrics, if a validate function was given. */
   metrics: Record<string, number>;
   learningRate: number;
+  /** Seconds of the whole epoch, validation included. */
   seconds: number;
+  /** Seconds of the training steps alone. */
+  trainingSeconds?: number;
   /** Whether the monitored metric improved on the best so far. */
   improved: boolean;
 }
@@ -83,6 +86,9 @@ export interface TrainOptions<Batch> {
   progress?: ProgressOption;
   /** Called after each epoch (after its checkpoint is written). */
   onEpochEnd?: (log: EpochLog, state: TrainState) => void | Promise<void>;
+  /** At the end, load the best epoch's weights when it is not the last (from best.ckpt, or from a copy
+   * kept in memory when there is no checkpointDir). @default false */
+  restoreBest?: boolean;
   /** Stops cleanly after the current step. */
   signal?: AbortSignal;
 }
@@ -94,6 +100,8 @@ export interface TrainResult {
   /** Checkpoint paths, when checkpointDir was given. */
   lastCheckpoint?: string;
   bestCheckpoint?: string;
+  /** Mean seconds of the training steps per epoch (validation left out), over every epoch in the history. */
+  secondsPerEpoch: number;
 }
 
 function disposeTensorsIn(batch: unknown): void {
@@ -206,6 +214,7 @@ export async function train<Batch>(options: TrainOptions<Batch>): Promise<TrainR
     fs.renameSync(tmp, logFile);
   }
 
+  let bestInMemory: CheckpointTensor[] | undefined;
   const progress = createProgress(options.progress);
   // L2 goes straight onto the gradients (grad += λ·w, as PyTorch's Adam weight_decay): the same update
   // as a 0.5·λ·|w|² loss term, without differentiating a sum over every weight at each step.
@@ -242,6 +251,7 @@ export async function train<Batch>(options: TrainOptions<Batch>): Promise<TrainR
         if (options.signal?.aborted) break;
       }
       progress.stop();
+      const trainingSeconds = (performance.now() - started) / 1000;
       if (options.signal?.aborted) break;
       const metrics = options.validate ? await options.validate(epoch) : {};
       const metricName = options.monitor?.metric ?? Object.keys(metrics)[0];
@@ -256,6 +266,7 @@ export async function train<Batch>(options: TrainOptions<Batch>): Promise<TrainR
         metrics,
         learningRate: state.learningRate,
         seconds: (performance.now() - started) / 1000,
+        trainingSeconds,
         improved,
       };
       state.history.push(log);
@@ -276,6 +287,7 @@ export async function train<Batch>(options: TrainOptions<Batch>): Promise<TrainR
         state.epochsSinceReduction = 0;
       }
       if (options.earlyStopping && state.epochsSinceImprovement >= options.earlyStopping.patience) state.stopped = true;
+      if (improved && options.restoreBest && !bestFile) bestInMemory = await snapshotWeights(options.model);
       if (lastFile) {
         if (improved && bestFile) await saveWeights(options.model, bestFile, { epoch, metric: metricName ?? 'loss', value: monitored });
         await saveTrainingCheckpoint(lastFile, options.model, optimizer, state);
@@ -288,5 +300,11 @@ export async function train<Batch>(options: TrainOptions<Batch>): Promise<TrainR
     restoreRandom();
     optimizer.dispose();
   }
-  return { state, resumedFrom, lastCheckpoint: lastFile, bestCheckpoint: bestFile };
+  if (options.restoreBest && state.bestEpoch != null && state.bestEpoch !== state.epoch) {
+    if (bestFile && fs.existsSync(bestFile)) restoreWeights(options.model, bestFile);
+    else if (bestInMemory) assignWeights(options.model, bestInMemory, '<best epoch in memory>');
+  }
+  const epochSeconds = state.history.map((h) => h.trainingSeconds ?? h.seconds);
+  const secondsPerEpoch = epochSeconds.length ? epochSeconds.reduce((a, b) => a + b, 0) / epochSeconds.length : 0;
+  return { state, resumedFrom, lastCheckpoint: lastFile, bestCheckpoint: bestFile, secondsPerEpoch };
 }

@@ -1,7 +1,7 @@
 // Trains a contact network on chains with coordinates: batches of whole chains (padded, with a mask of
 // observed pairs at separation ≥ 3), binary cross-entropy with contacts up-weighted ×3, Adam; the
 // mean long-range top-L/5 precision on the validation chains selects the model.
-import { InvalidArgumentError, type ProgressOption, type ResidualPairNet, deriveSeed, restoreWeights, seedEverything, shuffleInPlace, train, type EpochLog, type TrainState } from '@scnn/core';
+import { InvalidArgumentError, type ProgressOption, type ResidualPairNet, deriveSeed, shuffleInPlace, train, withSeed, type EpochLog, type TrainState } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 import type { ContactMap } from '../contacts/contact-map.js';
 import { PROTEIN_PAIR_CHANNELS, proteinPairFeatures } from '../featurize/pair-features.js';
@@ -73,9 +73,7 @@ export async function trainContactModel(options: TrainContactsOptions): Promise<
   const batchSize = options.batchSize ?? 8;
   const positiveWeight = options.positiveWeight ?? 3;
   const seed = options.seed ?? 0;
-  const restore = seedEverything(deriveSeed(seed, 0, 0));
-  const net = createContactNet(options.architecture);
-  restore();
+  const net = withSeed(deriveSeed(seed, 0, 0), () => createContactNet(options.architecture));
   // chains of similar length share a batch (less padding); the batch order is shuffled each epoch
   const byLength = [...options.train.keys()].sort((a, b) => options.train[a]!.sequence.length - options.train[b]!.sequence.length);
   const batchesOfIndices: number[][] = [];
@@ -137,9 +135,8 @@ export async function trainContactModel(options: TrainContactsOptions): Promise<
     resume: options.resume,
     progress: options.progress,
     onEpochEnd: options.onEpochEnd,
+    restoreBest: true,
     signal: options.signal,
   });
-  if (result.bestCheckpoint && result.state.bestEpoch != null && result.state.bestEpoch !== result.state.epoch) restoreWeights(net.model, result.bestCheckpoint);
-  const seconds = result.state.history.map((h) => h.seconds);
-  return { net, state: result.state, bestEpoch: result.state.bestEpoch, secondsPerEpoch: seconds.reduce((a, b) => a + b, 0) / Math.max(1, seconds.length) };
+  return { net, state: result.state, bestEpoch: result.state.bestEpoch, secondsPerEpoch: result.secondsPerEpoch };
 }

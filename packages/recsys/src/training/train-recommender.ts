@@ -3,10 +3,7 @@
 // rate ×0.15 after 3 epochs without validation improvement. Model selection and the learning-rate
 // schedule use the validation split (the reference code used the test set for both); the test split
 // is scored once, at the best validation epoch.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { InvalidArgumentError, deriveSeed, restoreWeights, seedEverything, shuffleInPlace, train, type EpochLog, type ProgressOption, type TrainState } from '@scnn/core';
+import { InvalidArgumentError, deriveSeed, shuffleInPlace, train, withSeed, type EpochLog, type ProgressOption, type TrainState } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 import type { RecDataset } from '../data/dataset.js';
 import { makeWindows, sampleNegatives, type TrainingWindows } from '../data/windows.js';
@@ -37,8 +34,8 @@ export interface TrainRecommenderOptions {
   earlyStopping?: false | { patience: number };
   /** Seed of weights, batch order, negatives and dropout. @default 0 */
   seed?: number;
-  /** last.ckpt / best.ckpt / log.jsonl go here; a rerun resumes. Without it a temporary folder holds
-   * the best epoch's weights (removed at the end), so the test is still scored at the best epoch. */
+  /** last.ckpt / best.ckpt / log.jsonl go here; a rerun resumes. Without it the best epoch's weights
+   * are kept in memory, so the test is still scored at the best epoch. */
   checkpointDir?: string;
   /** @default true */
   resume?: boolean;
@@ -61,7 +58,7 @@ export interface TrainedRecommender {
   bestEpoch: number | null;
   /** Test metrics at that epoch (null when the data set has no test items). */
   test: EvaluationResult | null;
-  /** Mean training seconds per epoch (without validation), over the epochs run in this process and before. */
+  /** Mean seconds of the training steps per epoch (validation left out), over every epoch of the run. */
   secondsPerEpoch: number;
   options: Required<Pick<TrainRecommenderOptions, 'targetLength' | 'negatives' | 'batchSize' | 'epochs' | 'learningRate' | 'l2' | 'seed'>>;
 }
@@ -133,65 +130,48 @@ export async function trainRecommender(options: TrainRecommenderOptions): Promis
     }
   }
 
-  // without a checkpoint folder, a scratch one keeps the best epoch's weights for the test
-  const scratch = options.checkpointDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'scnn-recsys-'));
-  try {
-    const result = await train<RecBatch>({
-      model,
-      loss: (batch) => targetsVersusNegativesLoss(model.scoreCandidates(batch.items, batch.users, batch.candidates, true), targetLength),
-      batches,
-      batchesPerEpoch,
-      validate: hasValidation
-        ? async () => {
-            const v = await evaluateRanking(model, dataset, { phase: 'validation' });
-            return { map: v.map, 'recall@10': v['recall@10'], 'ndcg@10': v['ndcg@10'], validationSeconds: v.seconds };
-          }
-        : undefined,
-      monitor: hasValidation ? { metric: 'map', mode: 'max' } : undefined,
-      epochs,
-      learningRate: options.learningRate ?? 1e-3,
-      weightDecay: options.l2 ?? 5e-6,
-      reduceLearningRate: options.reduceLearningRate ?? { factor: 0.15, patience: 3 },
-      earlyStopping: options.earlyStopping ?? { patience: 10 },
-      seed,
-      checkpointDir: options.checkpointDir ?? scratch,
-      resume: scratch ? false : options.resume,
-      progress: options.progress,
-      onEpochEnd: options.onEpochEnd,
-      signal: options.signal,
-    });
-    if (result.bestCheckpoint && result.state.bestEpoch != null && result.state.bestEpoch !== result.state.epoch) {
-      restoreWeights(model, result.bestCheckpoint);
-    }
-    return await finishTraining(result);
-  } finally {
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-  }
-
-  async function finishTraining(result: Awaited<ReturnType<typeof train>>): Promise<TrainedRecommender> {
-    const hasTest = (options.evaluateTest ?? true) && dataset.test.some((t) => t.length > 0);
-    const test = hasTest ? await evaluateRanking(model, dataset, { phase: 'test' }) : null;
-    const history = result.state.history;
-    const trainingSeconds = history.map((h) => h.seconds - (h.metrics.validationSeconds ?? 0));
-    return {
-      model,
-      windows: { count: windows.count, paddedUsers: windows.paddedUsers, emptyUsers: windows.emptyUsers },
-      state: result.state,
-      resumedFrom: result.resumedFrom,
-      bestEpoch: result.state.bestEpoch,
-      test,
-      secondsPerEpoch: trainingSeconds.length ? trainingSeconds.reduce((a, b) => a + b, 0) / trainingSeconds.length : 0,
-      options: { targetLength, negatives, batchSize, epochs, learningRate: options.learningRate ?? 1e-3, l2: options.l2 ?? 5e-6, seed },
-    };
-  }
+  const result = await train<RecBatch>({
+    model,
+    loss: (batch) => targetsVersusNegativesLoss(model.scoreCandidates(batch.items, batch.users, batch.candidates, true), targetLength),
+    batches,
+    batchesPerEpoch,
+    validate: hasValidation
+      ? async () => {
+          const v = await evaluateRanking(model, dataset, { phase: 'validation' });
+          return { map: v.map, 'recall@10': v['recall@10'], 'ndcg@10': v['ndcg@10'] };
+        }
+      : undefined,
+    monitor: hasValidation ? { metric: 'map', mode: 'max' } : undefined,
+    epochs,
+    learningRate: options.learningRate ?? 1e-3,
+    weightDecay: options.l2 ?? 5e-6,
+    reduceLearningRate: options.reduceLearningRate ?? { factor: 0.15, patience: 3 },
+    earlyStopping: options.earlyStopping ?? { patience: 10 },
+    seed,
+    checkpointDir: options.checkpointDir,
+    resume: options.resume,
+    progress: options.progress,
+    onEpochEnd: options.onEpochEnd,
+    restoreBest: true,
+    signal: options.signal,
+  });
+  const hasTest = (options.evaluateTest ?? true) && dataset.test.some((t) => t.length > 0);
+  const test = hasTest ? await evaluateRanking(model, dataset, { phase: 'test' }) : null;
+  return {
+    model,
+    windows: { count: windows.count, paddedUsers: windows.paddedUsers, emptyUsers: windows.emptyUsers },
+    state: result.state,
+    resumedFrom: result.resumedFrom,
+    bestEpoch: result.state.bestEpoch,
+    test,
+    secondsPerEpoch: result.secondsPerEpoch,
+    options: { targetLength, negatives, batchSize, epochs, learningRate: options.learningRate ?? 1e-3, l2: options.l2 ?? 5e-6, seed },
+  };
 }
 
 /** Fresh weights that depend only on the seed: tfjs initializers draw from Math.random unless seeded. */
 function createSeededCosRec(options: TrainRecommenderOptions, seed: number): CosRecModel {
-  const restore = seedEverything(deriveSeed(seed, 0, 0));
-  try {
-    return createCosRec({ ...options.architecture, kind: options.kind, numUsers: options.dataset.userIds.length, numItems: options.dataset.numItems });
-  } finally {
-    restore();
-  }
+  return withSeed(deriveSeed(seed, 0, 0), () =>
+    createCosRec({ ...options.architecture, kind: options.kind, numUsers: options.dataset.userIds.length, numItems: options.dataset.numItems }),
+  );
 }

@@ -2,7 +2,7 @@
 // training sequence contributes one random window (cropping bounds the cost on 2 CPU cores); the loss is
 // binary cross-entropy over real cells with positives up-weighted (pairs are ~1% of cells); F1 on the
 // validation sequences, at full length, selects the model.
-import { InvalidArgumentError, deriveSeed, restoreWeights, seedEverything, shuffleInPlace, train, type EpochLog, type ProgressOption, type TrainState } from '@scnn/core';
+import { InvalidArgumentError, deriveSeed, shuffleInPlace, train, withSeed, type EpochLog, type ProgressOption, type TrainState } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 import { PAIR_FEATURE_COUNT } from '../featurize/pair-features.js';
 import { meanMetrics, scoreStructure } from '../metrics/structure-metrics.js';
@@ -71,9 +71,7 @@ export async function trainStructureModel(options: TrainStructureOptions): Promi
   const positiveWeight = options.positiveWeight ?? 10;
   if (options.train.length === 0) throw new InvalidArgumentError('train', 0, 'at least one labelled sequence');
   const seed = options.seed ?? 0;
-  const restore = seedEverything(deriveSeed(seed, 0, 0));
-  const net = createPairNet(options.architecture);
-  restore();
+  const net = withSeed(deriveSeed(seed, 0, 0), () => createPairNet(options.architecture));
   const order = Int32Array.from({ length: options.train.length }, (_, i) => i);
   const perEpoch = Math.min(order.length, options.samplesPerEpoch ?? order.length);
 
@@ -108,15 +106,8 @@ export async function trainStructureModel(options: TrainStructureOptions): Promi
     resume: options.resume,
     progress: options.progress,
     onEpochEnd: options.onEpochEnd,
+    restoreBest: true,
     signal: options.signal,
   });
-  if (result.bestCheckpoint && result.state.bestEpoch != null && result.state.bestEpoch !== result.state.epoch) restoreWeights(net.model, result.bestCheckpoint);
-  const seconds = result.state.history.map((h) => h.seconds);
-  return {
-    net,
-    state: result.state,
-    resumedFrom: result.resumedFrom,
-    bestEpoch: result.state.bestEpoch,
-    secondsPerEpoch: seconds.length ? seconds.reduce((a, b) => a + b, 0) / seconds.length : 0,
-  };
+  return { net, state: result.state, resumedFrom: result.resumedFrom, bestEpoch: result.state.bestEpoch, secondsPerEpoch: result.secondsPerEpoch };
 }

@@ -25,6 +25,7 @@ import {
 } from '@scnn/protein';
 import type { Command } from 'commander';
 import { UsageError, parseNumber } from '../errors.js';
+import { trainUntilInterrupted } from '../interrupt.js';
 import { loadPairModel, parsePairNetKind } from './pair-models.js';
 
 const loadNet = (options: { model: string; modelDir?: string }) => loadPairModel(options, loadContactModel, shippedContactModelDir, 'scnn protein train');
@@ -73,27 +74,23 @@ function registerTrain(protein: Command): void {
       const validation = loadCgdmsList(options.data, 'val');
       const log = (line: string) => process.stderr.write(`${line}\n`);
       log(`train: ${train.length} chains, validation: ${validation.length}; backend ${info.backend}`);
-      const controller = new AbortController();
-      const onSignal = () => controller.abort();
-      process.once('SIGINT', onSignal);
-      const trained = await trainContactModel({
-        train,
-        validation,
-        architecture: { kind, channels: settings.channels },
-        epochs: settings.epochs,
-        seed: settings.seed,
-        checkpointDir: path.join(options.out, 'checkpoints'),
-        resume: options.resume,
-        progress: options.progress ? 'auto' : false,
-        signal: controller.signal,
-        onEpochEnd: (e) => void log(`epoch ${e.epoch}: loss ${e.loss.toFixed(4)}, validation long L/5 ${(e.metrics['long L/5'] ?? NaN).toFixed(4)}, ${e.seconds.toFixed(0)} s${e.improved ? ' *' : ''}`),
-      });
-      process.off('SIGINT', onSignal);
-      if (controller.signal.aborted) {
-        log(`interrupted after epoch ${trained.state.epoch}; rerun the same command to resume`);
-        process.exitCode = 130;
-        return;
-      }
+      const trained = await trainUntilInterrupted(
+        (signal) =>
+          trainContactModel({
+            train,
+            validation,
+            architecture: { kind, channels: settings.channels },
+            epochs: settings.epochs,
+            seed: settings.seed,
+            checkpointDir: path.join(options.out, 'checkpoints'),
+            resume: options.resume,
+            progress: options.progress ? 'auto' : false,
+            signal,
+            onEpochEnd: (e) => void log(`epoch ${e.epoch}: loss ${e.loss.toFixed(4)}, validation long L/5 ${(e.metrics['long L/5'] ?? NaN).toFixed(4)}, ${e.seconds.toFixed(0)} s${e.improved ? ' *' : ''}`),
+          }),
+        `rerun the same command to resume`,
+      );
+      if (!trained) return;
       const metrics = await evaluateContacts(trained.net, validation);
       const baseline = meanContactMetrics(validation.map((e) => contactMetrics(separationScores(e.sequence.length), e.truth)));
       const params = trained.net.parameters();

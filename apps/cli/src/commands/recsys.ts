@@ -20,6 +20,7 @@ import {
 } from '@scnn/recsys';
 import type { Command } from 'commander';
 import { UsageError, parseNumber } from '../errors.js';
+import { trainUntilInterrupted } from '../interrupt.js';
 
 interface DataOptions {
   data?: string;
@@ -157,29 +158,25 @@ function registerTrain(recsys: Command): void {
       const loaded = loadDataset(spec);
       const log = (line: string) => process.stderr.write(`${line}\n`);
       describeData(loaded).forEach(log);
-      const controller = new AbortController();
-      const onSignal = () => controller.abort();
-      process.once('SIGINT', onSignal);
-      const trained = await trainRecommender({
-        dataset: loaded.dataset,
-        kind,
-        ...settings,
-        checkpointDir: path.join(options.out, 'checkpoints'),
-        resume: options.resume,
-        progress: options.progress ? 'auto' : false,
-        signal: controller.signal,
-        onEpochEnd: (epochLog) => {
-          const m = epochLog.metrics;
-          log(`epoch ${epochLog.epoch}: loss ${epochLog.loss.toFixed(4)}${m.map !== undefined ? `, validation MAP ${m.map.toFixed(4)}` : ''}, lr ${epochLog.learningRate.toExponential(2)}, ${epochLog.seconds.toFixed(1)} s${epochLog.improved ? ' *' : ''}`);
-        },
-      });
-      process.off('SIGINT', onSignal);
+      const trained = await trainUntilInterrupted(
+        (signal) =>
+          trainRecommender({
+            dataset: loaded.dataset,
+            kind,
+            ...settings,
+            checkpointDir: path.join(options.out, 'checkpoints'),
+            resume: options.resume,
+            progress: options.progress ? 'auto' : false,
+            signal,
+            onEpochEnd: (epochLog) => {
+              const m = epochLog.metrics;
+              log(`epoch ${epochLog.epoch}: loss ${epochLog.loss.toFixed(4)}${m.map !== undefined ? `, validation MAP ${m.map.toFixed(4)}` : ''}, lr ${epochLog.learningRate.toExponential(2)}, ${epochLog.seconds.toFixed(1)} s${epochLog.improved ? ' *' : ''}`);
+            },
+          }),
+        `rerun the same command to resume from ${path.join(options.out, 'checkpoints', 'last.ckpt')}`,
+      );
+      if (!trained) return;
       const params = trained.model.parameters();
-      if (controller.signal.aborted) {
-        log(`interrupted after epoch ${trained.state.epoch}; rerun the same command to resume from ${path.join(options.out, 'checkpoints', 'last.ckpt')}`);
-        process.exitCode = 130;
-        return;
-      }
       const best = trained.state.history.find((h) => h.epoch === trained.bestEpoch);
       const metrics = {
         dataset: spec,

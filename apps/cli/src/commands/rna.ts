@@ -22,6 +22,7 @@ import {
 } from '@scnn/rna';
 import type { Command } from 'commander';
 import { UsageError, parseNumber } from '../errors.js';
+import { trainUntilInterrupted } from '../interrupt.js';
 import { loadPairModel, parsePairNetKind } from './pair-models.js';
 
 function fileMustExist(label: string, file: string): string {
@@ -187,30 +188,26 @@ function registerTrain(rna: Command): void {
       const info = await initEngine();
       const log = (line: string) => process.stderr.write(`${line}\n`);
       log(`train: ${trainSet.length} sequences, validation: ${validationSet.length}; backend ${info.backend}`);
-      const controller = new AbortController();
-      const onSignal = () => controller.abort();
-      process.once('SIGINT', onSignal);
-      const trained = await trainStructureModel({
-        train: trainSet,
-        validation: validationSet,
-        architecture: { kind, channels: settings.channels },
-        crop: settings.crop,
-        batchSize: settings.batchSize,
-        epochs: settings.epochs,
-        samplesPerEpoch: settings.samplesPerEpoch,
-        seed: settings.seed,
-        checkpointDir: path.join(options.out, 'checkpoints'),
-        resume: options.resume,
-        progress: options.progress ? 'auto' : false,
-        signal: controller.signal,
-        onEpochEnd: (e) => void log(`epoch ${e.epoch}: loss ${e.loss.toFixed(4)}, validation F1 ${(e.metrics.f1 ?? NaN).toFixed(4)}, ${e.seconds.toFixed(0)} s${e.improved ? ' *' : ''}`),
-      });
-      process.off('SIGINT', onSignal);
-      if (controller.signal.aborted) {
-        log(`interrupted after epoch ${trained.state.epoch}; rerun the same command to resume`);
-        process.exitCode = 130;
-        return;
-      }
+      const trained = await trainUntilInterrupted(
+        (signal) =>
+          trainStructureModel({
+            train: trainSet,
+            validation: validationSet,
+            architecture: { kind, channels: settings.channels },
+            crop: settings.crop,
+            batchSize: settings.batchSize,
+            epochs: settings.epochs,
+            samplesPerEpoch: settings.samplesPerEpoch,
+            seed: settings.seed,
+            checkpointDir: path.join(options.out, 'checkpoints'),
+            resume: options.resume,
+            progress: options.progress ? 'auto' : false,
+            signal,
+            onEpochEnd: (e) => void log(`epoch ${e.epoch}: loss ${e.loss.toFixed(4)}, validation F1 ${(e.metrics.f1 ?? NaN).toFixed(4)}, ${e.seconds.toFixed(0)} s${e.improved ? ' *' : ''}`),
+          }),
+        `rerun the same command to resume`,
+      );
+      if (!trained) return;
       const params = trained.net.parameters();
       const best = trained.state.history.find((h) => h.epoch === trained.bestEpoch);
       await saveStructureModel(options.out, trained.net, {

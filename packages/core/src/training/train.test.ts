@@ -106,6 +106,31 @@ describe('train', () => {
     tf.dispose([x, y]);
   });
 
+  it('an abort from a timer or signal handler stops training after the current step', async () => {
+    const model = tinyModel();
+    const x = tf.randomNormal([2, 5, 5, 2]);
+    const y = tf.randomNormal([2, 1]);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 0); // a macrotask, as a SIGINT handler is
+    let steps = 0;
+    const result = await train({
+      model,
+      epochs: 3,
+      progress: false,
+      signal: controller.signal,
+      *batches() {
+        for (let i = 0; i < 500; i++) {
+          steps++;
+          yield { x: tf.clone(x), y: tf.clone(y) };
+        }
+      },
+      loss: (b) => tf.losses.meanSquaredError(b.y, model.apply(b.x) as tf.Tensor) as tf.Scalar,
+    });
+    expect(steps).toBeLessThan(20);
+    expect(result.state.epoch).toBe(0);
+    tf.dispose([x, y]);
+  });
+
   it('rejects bad options with typed errors', async () => {
     const model = tinyModel();
     const base = { model, progress: false as const, *batches() {}, loss: () => tf.scalar(0) };

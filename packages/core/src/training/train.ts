@@ -248,6 +248,9 @@ export async function train<Batch>(options: TrainOptions<Batch>): Promise<TrainR
         lossTensor.dispose();
         steps++;
         progress.update(steps, { loss: lossSum / steps });
+        // a step can finish in microtasks alone (tensorflow backend): let timers and signal handlers
+        // (Ctrl-C → signal.abort()) run between steps, or nothing could stop an epoch
+        await new Promise((resolve) => setImmediate(resolve));
         if (options.signal?.aborted) break;
       }
       progress.stop();

@@ -155,7 +155,7 @@ export async function trainRecommender(options: TrainRecommenderOptions): Promis
     restoreBest: true,
     signal: options.signal,
   });
-  const hasTest = (options.evaluateTest ?? true) && dataset.test.some((t) => t.length > 0);
+  const hasTest = !options.signal?.aborted && (options.evaluateTest ?? true) && dataset.test.some((t) => t.length > 0);
   const test = hasTest ? await evaluateRanking(model, dataset, { phase: 'test' }) : null;
   return {
     model,

@@ -4,5 +4,5 @@ export { DataFetchError, fetchData, loadManifest, manifestFiles, type DataManife
 export { PROFILES, PROFILE_NAMES, type Profile, type ProfileName } from './profiles.js';
 export { DOMAIN_NAMES, type BenchRow, type DomainName, type DomainResult } from './rows.js';
 export { formatReport, meanAndDeviation } from './report.js';
-export { parameterAccuracySpec, renderSvg, rnaStructureSpec, writePlot, writePlotFile } from './plot.js';
+export { parameterAccuracySpec, proteinContactSpec, renderSvg, rnaStructureSpec, writePlot, writePlotFile } from './plot.js';
 export { runBench, type RunBenchOptions, type RunBenchResult } from './run-bench.js';

@@ -121,3 +121,56 @@ export function rnaStructureSpec(sequence: string, probabilities: ArrayLike<numb
     config: { font: 'DejaVu Sans', background: 'white' },
   } as vegaLite.TopLevelSpec;
 }
+
+/**
+ * A protein contact map: above the diagonal the 5L best-scored pairs (|i − j| ≥ 6), coloured by score;
+ * below it the true contacts in grey when a structure is given, with the top-L predictions marked as
+ * hits or misses.
+ */
+export function proteinContactSpec(
+  length: number,
+  scores: ArrayLike<number>,
+  title: string,
+  truth?: { contacts: ArrayLike<number>; mask: ArrayLike<number> },
+): vegaLite.TopLevelSpec {
+  const n = length;
+  const ranked: { i: number; j: number; score: number }[] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 6; j < n; j++) ranked.push({ i: i + 1, j: j + 1, score: scores[i * n + j]! });
+  ranked.sort((a, b) => b.score - a.score);
+  const predicted = ranked.slice(0, 5 * n).map((c) => ({ x: c.j, y: c.i, score: c.score }));
+  const layers: Record<string, unknown>[] = [];
+  // y runs downwards, as a matrix is read
+  const axis = (field: string, title: string) => ({ field, type: 'quantitative', scale: { domain: field === 'y' ? [n + 0.5, 0.5] : [0.5, n + 0.5] }, title });
+  if (truth) {
+    const contacts: { x: number; y: number }[] = [];
+    for (let i = 0; i < n; i++) for (let j = i + 6; j < n; j++) if (truth.contacts[i * n + j] && truth.mask[i] && truth.mask[j]) contacts.push({ x: i + 1, y: j + 1 });
+    const top = ranked.slice(0, n).map((c) => ({ x: c.i, y: c.j, hit: truth.contacts[(c.i - 1) * n + c.j - 1] ? 'true contact' : 'not a contact' }));
+    layers.push(
+      { data: { values: contacts }, mark: { type: 'square', size: 6, color: '#bbbbbb' }, encoding: { x: axis('x', 'j'), y: axis('y', 'i') } },
+      {
+        data: { values: top },
+        mark: { type: 'point', size: 14, filled: true },
+        encoding: {
+          x: axis('x', 'j'),
+          y: axis('y', 'i'),
+          color: { field: 'hit', type: 'nominal', title: 'top-L prediction', scale: { domain: ['true contact', 'not a contact'], range: ['#2ca02c', '#d62728'] } },
+        },
+      },
+    );
+  }
+  layers.unshift({
+    data: { values: predicted },
+    mark: { type: 'square', size: 6 },
+    encoding: { x: axis('x', 'j'), y: axis('y', 'i'), color: { field: 'score', type: 'quantitative', scale: { scheme: 'blues' }, title: 'score' } },
+  });
+  const size = Math.min(600, Math.max(240, n * 2));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: size,
+    height: size,
+    layer: layers,
+    resolve: { scale: { color: 'independent' } },
+    config: { font: 'DejaVu Sans', background: 'white' },
+  } as unknown as vegaLite.TopLevelSpec;
+}

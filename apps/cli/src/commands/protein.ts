@@ -2,9 +2,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { proteinContactSpec, writePlotFile } from '@scnn/bench';
 import { engineInfo, initEngine } from '@scnn/core';
 import {
+  type Chain,
   type ContactMetrics,
+  combineWithAlignment,
+  cropSquare,
+  mapChainToSequence,
+  readAlignmentCouplings,
+  readAlignmentRows,
+  rrSequence,
   contactMap,
   contactMetrics,
   evaluateContacts,
@@ -122,69 +130,164 @@ function readStructure(file: string) {
   return { structure, chain };
 }
 
-interface EvaluateOptions {
+function checkPlotName(plot: string | undefined): void {
+  if (plot && !/\.(svg|png)$/i.test(plot)) throw new UsageError(`--plot expects a .svg or .png file name, got "${plot}"`);
+}
+
+/** Model probabilities for `sequence`, mixed with the alignment's coupling scores when --msa is given. */
+interface AlignmentOptions {
+  msa?: string;
+  coupling: string;
+  msaWeight?: string;
+}
+
+const addAlignmentOptions = (command: Command) =>
+  command
+    .option('--coupling <method>', 'coupling scores of the alignment: mean-field (mfDCA) or covariance (norm of the covariance blocks)', 'mean-field')
+    .option('--msa-weight <w>', 'weight of the coupling ranks against the model\'s, 0..1 (default: Neff / (Neff + L))');
+
+async function contactScores(options: { model: string; modelDir?: string } & AlignmentOptions, sequence: string): Promise<{ scores: Float32Array; label: string; note?: string }> {
+  await initEngine();
+  const { net, source } = loadNet(options);
+  const probabilities = await predictContacts(net, sequence);
+  if (!options.msa) return { scores: probabilities, label: source };
+  if (!fs.existsSync(options.msa)) throw new UsageError(`--msa: no such file "${options.msa}"`);
+  if (options.coupling !== 'mean-field' && options.coupling !== 'covariance') throw new UsageError(`--coupling expects mean-field or covariance, got "${options.coupling}"`);
+  const weightOverride = options.msaWeight === undefined ? undefined : parseNumber('--msa-weight', options.msaWeight, { min: 0, max: 1 });
+  const features = await readAlignmentCouplings(options.msa, { method: options.coupling });
+  if (features.query.replace(/-/g, '') !== sequence) throw new UsageError(`--msa: the alignment's query (${features.query.length} columns) is not the sequence being predicted (${sequence.length} residues)`);
+  const { scores, weight } = combineWithAlignment(probabilities, features, { weight: weightOverride });
+  return {
+    scores,
+    label: `${source} + ${path.basename(options.msa)}`,
+    note: `${path.basename(options.msa)}: ${features.rows} rows, ${features.effectiveRows.toFixed(1)} effective; ${options.coupling} coupling weight ${weightOverride === undefined ? 'Neff/(Neff+L) = ' : ''}${weight.toFixed(3)}`,
+  };
+}
+
+/** The structure's contact map on `target`'s positions, cropped to the span the structure covers. */
+function truthOnTarget(chain: Chain, target: string) {
+  const own = sequenceOf(chain);
+  if (own === target) return { truth: contactMap(chain), first: 0, last: target.length - 1, note: undefined };
+  const mapping = mapChainToSequence(chain, target);
+  if (mapping.identical < 0.5 * chain.residues.length) throw new UsageError(`structure and target sequence disagree: ${mapping.identical} of the structure's ${chain.residues.length} residues match the target's letters`);
+  const cropped = { id: chain.id, residues: mapping.chain.residues.slice(mapping.first, mapping.last + 1) };
+  return {
+    truth: contactMap(cropped),
+    first: mapping.first,
+    last: mapping.last,
+    note: `structure residues placed on target positions ${mapping.first + 1}–${mapping.last + 1} by ${mapping.method} (${mapping.identical}/${chain.residues.length} identical)`,
+  };
+}
+
+interface EvaluateOptions extends AlignmentOptions {
   prediction?: string;
+  sequence?: string;
   model: string;
   modelDir?: string;
   json?: boolean;
+  plot?: string;
 }
 
 function registerEvaluate(protein: Command): void {
-  protein
+  const command = protein
     .command('evaluate <structure>')
     .description('top-L/k contact precision per separation range for a PDB or mmCIF structure (first chain, first model)')
     .option('--prediction <file>', 'score this CASP RR file instead of running the model')
+    .option('--msa <file>', 'A3M / aligned FASTA of the target: mix its coupling scores into the model\'s (its query is the target sequence)')
+    .option('--sequence <fasta>', 'the target sequence the structure is a part of (e.g. a CASP domain of a longer target)')
     .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
     .option('--model-dir <dir>', 'a model written by `scnn protein train`')
     .option('--json', 'print {short, medium, long, L}')
+    .option('--plot <file>', 'also draw the contact map (.svg or .png) with the true contacts');
+  addAlignmentOptions(command)
     .action(async (file: string, options: EvaluateOptions) => {
+      checkPlotName(options.plot);
+      if (options.prediction && options.msa) throw new UsageError('give --prediction or --msa, not both');
       const { chain, structure } = readStructure(file);
-      const sequence = sequenceOf(chain);
-      const truth = contactMap(chain);
-      let scores: Float32Array;
-      let label: string;
-      if (options.prediction) {
-        if (!fs.existsSync(options.prediction)) throw new UsageError(`--prediction: no such file "${options.prediction}"`);
-        scores = parseRr(fs.readFileSync(options.prediction, 'utf8'), sequence.length, { source: options.prediction });
-        label = path.basename(options.prediction);
-      } else {
-        await initEngine();
-        const { net, source } = loadNet(options);
-        scores = await predictContacts(net, sequence);
-        label = source;
+      const predictionText = options.prediction ? (fs.existsSync(options.prediction) ? fs.readFileSync(options.prediction, 'utf8') : undefined) : undefined;
+      if (options.prediction && predictionText === undefined) throw new UsageError(`--prediction: no such file "${options.prediction}"`);
+      let target: string | undefined;
+      if (options.sequence) {
+        if (!fs.existsSync(options.sequence)) throw new UsageError(`--sequence: no such file "${options.sequence}"`);
+        target = parseProteinFasta(fs.readFileSync(options.sequence, 'utf8'), { source: options.sequence })[0]?.sequence;
+      } else if (options.msa) {
+        if (!fs.existsSync(options.msa)) throw new UsageError(`--msa: no such file "${options.msa}"`);
+        target = (await readAlignmentRows(options.msa, { onRow: () => undefined })).query.replace(/-/g, '');
+      } else if (predictionText) {
+        target = rrSequence(predictionText);
       }
+      target ??= sequenceOf(chain);
+      const { truth, first, last, note } = truthOnTarget(chain, target);
+      let full: Float32Array;
+      let label: string;
+      let scoreNote: string | undefined;
+      if (predictionText) {
+        full = parseRr(predictionText, target.length, { source: options.prediction });
+        label = path.basename(options.prediction!);
+      } else {
+        ({ scores: full, label, note: scoreNote } = await contactScores(options, target));
+      }
+      const scores = cropSquare(full, target.length, first, last);
       const metrics = contactMetrics(scores, truth);
+      if (options.plot) await writePlotFile(proteinContactSpec(truth.length, scores, `${path.basename(file)}: ${label}`, truth), options.plot);
       if (options.json) {
         console.log(JSON.stringify({ short: metrics.short, medium: metrics.medium, long: metrics.long, L: metrics.L }));
         return;
       }
-      console.log(`${file}: chain ${chain.id}, L = ${sequence.length}, ${truth.representatives.masked} masked residues${structure.skippedModels ? `, ${structure.skippedModels} further models not read` : ''}${engineInfo() ? `; backend ${engineInfo()!.backend}` : ''}`);
-      console.log(rangeTable([{ label, metrics }, { label: 'separation only', metrics: contactMetrics(separationScores(sequence.length), truth) }]));
+      console.log(`${file}: chain ${chain.id}, L = ${truth.length}, ${truth.representatives.masked} masked residues${structure.skippedModels ? `, ${structure.skippedModels} further models not read` : ''}${engineInfo() ? `; backend ${engineInfo()!.backend}` : ''}`);
+      for (const line of [note, scoreNote]) if (line) console.log(line);
+      console.log(rangeTable([{ label, metrics }, { label: 'separation only', metrics: contactMetrics(separationScores(truth.length), truth) }]));
     });
 }
 
-interface PredictOptions {
+interface PredictOptions extends AlignmentOptions {
   out?: string;
+  plot?: string;
+  structure?: string;
   model: string;
   modelDir?: string;
 }
 
+/** FILE itself for a single record, FILE-<id>.ext for several. */
+function perRecordFile(file: string, id: string, several: boolean, defaultExt: string): string {
+  if (!several) return file;
+  const ext = path.extname(file) || defaultExt;
+  const base = path.extname(file) ? file.slice(0, file.length - ext.length) : file;
+  return `${base}-${id.replace(/[^\w.-]+/g, '_')}${ext}`;
+}
+
 function registerPredict(protein: Command): void {
-  protein
+  const command = protein
     .command('predict <fasta>')
-    .description('contact probabilities for each sequence of a FASTA file, as a CASP RR contact list')
+    .description('contact scores for each sequence of a FASTA file, as a CASP RR contact list')
+    .option('--msa <file>', 'A3M / aligned FASTA whose query is the sequence: mix its coupling scores into the model\'s (the RR column is then a rank score in [0, 1], best 5L pairs)')
     .option('--out <file>', 'write the RR list here (several records: FILE-<id>.rr) instead of stdout')
+    .option('--plot <file>', 'also draw the contact map (.svg or .png; FILE-<id>.ext per record when there are several)')
+    .option('--structure <file>', 'a PDB or mmCIF structure whose true contacts the plot overlays')
     .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
-    .option('--model-dir <dir>', 'a model written by `scnn protein train`')
+    .option('--model-dir <dir>', 'a model written by `scnn protein train`');
+  addAlignmentOptions(command)
     .action(async (file: string, options: PredictOptions) => {
+      checkPlotName(options.plot);
       if (!fs.existsSync(file)) throw new UsageError(`no such file "${file}"`);
       const records = parseProteinFasta(fs.readFileSync(file, 'utf8'), { source: file });
-      await initEngine();
-      const { net } = loadNet(options);
+      if (options.msa && records.length !== 1) throw new UsageError(`--msa goes with a FASTA file of one sequence; ${file} has ${records.length}`);
+      const structure = options.structure ? readStructure(options.structure) : undefined;
       for (const record of records) {
-        const text = writeRr(record.sequence, await predictContacts(net, record.sequence), { target: record.id });
+        const { scores, note } = await contactScores(options, record.sequence);
+        if (note) process.stderr.write(`${note}\n`);
+        // rank scores (with --msa) are all above any probability cut-off: keep the best 5L
+        const text = writeRr(record.sequence, scores, { target: record.id, maxContacts: options.msa ? 5 * record.sequence.length : undefined });
         if (!options.out) process.stdout.write(text);
-        else fs.writeFileSync(records.length === 1 ? options.out : options.out.replace(/(\.rr)?$/, `-${record.id.replace(/[^\w.-]+/g, '_')}.rr`), text);
+        else fs.writeFileSync(perRecordFile(options.out, record.id, records.length > 1, '.rr'), text);
+        if (options.plot) {
+          let truth: ReturnType<typeof contactMap> | undefined;
+          if (structure) {
+            const mapped = mapChainToSequence(structure.chain, record.sequence);
+            truth = contactMap(mapped.chain);
+          }
+          await writePlotFile(proteinContactSpec(record.sequence.length, scores, `${record.id} (${record.sequence.length} residues)`, truth), perRecordFile(options.plot, record.id, records.length > 1, '.svg'));
+        }
       }
     });
 }

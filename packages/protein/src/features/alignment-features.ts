@@ -79,13 +79,21 @@ function oneHotBlock(alignment: EncodedAlignment, start: number, end: number): t
   return tf.tensor2d(values, [end - start, width]);
 }
 
-export async function alignmentFeatures(alignment: EncodedAlignment, options: AlignmentFeatureOptions = {}): Promise<AlignmentFeatures> {
+/** Sequence weights and the weighted single / pair letter counts (tensors owned by the caller). */
+export interface WeightedCounts {
+  weights: Float32Array;
+  effectiveRows: number;
+  /** [L·21]: Σ_r w_r x_r. */
+  single: tf.Tensor1D;
+  /** [L·21, L·21]: Σ_r w_r x_r x_rᵀ. */
+  pair: tf.Tensor2D;
+}
+
+export async function weightedCounts(alignment: EncodedAlignment, options: Pick<AlignmentFeatureOptions, 'identity' | 'blockRows'> = {}): Promise<WeightedCounts> {
   const { length: L, rows: N } = alignment;
   const identity = options.identity ?? 0.8;
   const block = options.blockRows ?? 1000;
-  const A = ALPHABET_SIZE;
-  const width = L * A;
-
+  const width = L * ALPHABET_SIZE;
   // 1. neighbours per row: identical columns (gaps included, as PSICOV and DeepCov count them) / L ≥
   // identity. The identity matrix is symmetric, so only blocks with j ≥ i are computed; each adds its
   // row sums to block i and its column sums to block j.
@@ -129,6 +137,13 @@ export async function alignmentFeatures(alignment: EncodedAlignment, options: Al
     single = nextSingle!;
     pair = nextPair!;
   }
+  return { weights, effectiveRows, single: single as tf.Tensor1D, pair: pair as tf.Tensor2D };
+}
+
+export async function alignmentFeatures(alignment: EncodedAlignment, options: AlignmentFeatureOptions = {}): Promise<AlignmentFeatures> {
+  const { length: L, rows: N } = alignment;
+  const A = ALPHABET_SIZE;
+  const { effectiveRows, single, pair } = await weightedCounts(alignment, options);
   // 3. frequencies with a pseudocount (uniform over 21 letters), covariance, coupling with APC
   const lambda = options.pseudocount ?? 1;
   const total = effectiveRows + lambda;

@@ -48,6 +48,12 @@ describe('scnn rna', () => {
     const result = JSON.parse(evaluated.stdout);
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['f1', 'precision', 'recall', 'mcc', 'n', 'rows']));
     expect(result.n).toBe(12);
+    // the decoding threshold chosen on validation at training is the default; --threshold overrides it
+    const chosen = JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).metadata.threshold;
+    expect(chosen).toBeGreaterThanOrEqual(0.1);
+    expect(chosen).toBeLessThanOrEqual(0.9);
+    expect(result.threshold).toBe(chosen);
+    expect(JSON.parse(scnn(['rna', 'evaluate', labelled, '--model-dir', out, '--json', '--threshold', '0.97']).stdout).threshold).toBe(0.97);
   });
 
   it.each([

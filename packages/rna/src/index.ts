@@ -19,3 +19,4 @@ export { STRUCTURE_MODEL_FORMAT, loadStructureModel, saveStructureModel, shipped
 export { predictPairProbabilities, predictStructure, type Prediction } from './predict.js';
 export { batchArrays, cropExample, type StructureBatchArrays, type StructureExample } from './training/examples.js';
 export { pairLoss, trainStructureModel, validateStructures, type TrainStructureOptions, type TrainedStructureModel } from './training/train-structure.js';
+export { selectThreshold, type ThresholdSelection, type ThresholdSelectionOptions } from './training/select-threshold.js';

@@ -1,4 +1,5 @@
-// rna: the CNN and its SCNN twin trained on bpRNA TR0 windows, selected on VL0 F1, scored on TS0.
+// rna: the CNN and its SCNN twin trained on bpRNA TR0 windows, selected (epoch and decoding threshold)
+// on VL0 F1, scored on TS0.
 import path from 'node:path';
 import { formatSeconds } from '@scnn/core';
 import { meanMetrics, predictStructure, readRna, scoreStructure, trainStructureModel } from '@scnn/rna';
@@ -25,7 +26,7 @@ export async function runRna({ profile, dataDir, backend, signal, log, onRow }: 
       if (signal?.aborted) return rows;
       const t0 = performance.now();
       const scored = [];
-      for (const example of testSet) scored.push(scoreStructure((await predictStructure(trained.net, example.sequence)).partners, example.partners));
+      for (const example of testSet) scored.push(scoreStructure((await predictStructure(trained.net, example.sequence, { threshold: trained.threshold })).partners, example.partners));
       const exact = meanMetrics(scored.map((s) => s.exact));
       const shifted = meanMetrics(scored.map((s) => s.shifted));
       const params = trained.net.parameters();

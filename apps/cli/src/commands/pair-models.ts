@@ -11,13 +11,16 @@ export function parsePairNetKind(value: string): PairNetKind {
 /** --model-dir, else the shipped weights of --model; `command` names the training command in the error. */
 export function loadPairModel(
   options: { model: string; modelDir?: string },
-  load: (dir: string) => { net: ResidualPairNet },
+  load: (dir: string) => { net: ResidualPairNet; file: { metadata: Record<string, unknown> } },
   shipped: (kind: PairNetKind) => string | undefined,
   command: string,
-): { net: ResidualPairNet; source: string } {
-  if (options.modelDir) return { net: load(options.modelDir).net, source: options.modelDir };
-  const kind = parsePairNetKind(options.model);
-  const dir = shipped(kind);
-  if (!dir) throw new UsageError(`no shipped ${kind} weights in this install; train one with \`${command}\` and pass --model-dir`);
-  return { net: load(dir).net, source: dir };
+): { net: ResidualPairNet; source: string; metadata: Record<string, unknown> } {
+  let dir = options.modelDir;
+  if (!dir) {
+    const kind = parsePairNetKind(options.model);
+    dir = shipped(kind);
+    if (!dir) throw new UsageError(`no shipped ${kind} weights in this install; train one with \`${command}\` and pass --model-dir`);
+  }
+  const { net, file } = load(dir);
+  return { net, source: dir, metadata: file.metadata };
 }

@@ -32,12 +32,18 @@ function fileMustExist(label: string, file: string): string {
 
 const loadNet = (options: { model: string; modelDir?: string }) => loadPairModel(options, loadStructureModel, shippedModelDir, 'scnn rna train');
 
+/** --threshold, else the threshold the model chose on validation data, else 0.5. */
+function decodingThreshold(flag: string | undefined, metadata: Record<string, unknown>): number {
+  if (flag !== undefined) return parseNumber('--threshold', flag, { min: 0, max: 1 });
+  return typeof metadata.threshold === 'number' ? metadata.threshold : 0.5;
+}
+
 interface PredictOptions {
   sequence?: string;
   format: string;
   model: string;
   modelDir?: string;
-  threshold: string;
+  threshold?: string;
   plot?: string;
 }
 
@@ -56,13 +62,12 @@ function registerPredict(rna: Command): void {
     .option('--format <name>', 'dbn | bpseq | ct', 'dbn')
     .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
     .option('--model-dir <dir>', 'a model written by `scnn rna train` instead of a shipped one')
-    .option('--threshold <p>', 'minimum pair probability', '0.5')
+    .option('--threshold <p>', 'minimum pair probability (default: the one chosen on validation data at training, else 0.5)')
     .option('--plot <file>', 'also draw the pair-probability map and an arc diagram (.svg or .png; FILE-<id>.ext per record when there are several)')
     .action(async (file: string | undefined, options: PredictOptions) => {
       if (!['dbn', 'bpseq', 'ct'].includes(options.format)) throw new UsageError(`--format expects dbn, bpseq or ct, got "${options.format}"`);
       if (options.plot && !/\.(svg|png)$/i.test(options.plot)) throw new UsageError(`--plot expects a .svg or .png file name, got "${options.plot}"`);
       if (!file === !options.sequence) throw new UsageError('give either --sequence SEQ or a FASTA file');
-      const threshold = parseNumber('--threshold', options.threshold, { min: 0, max: 1 });
       let records: Pick<RnaRecord, 'id' | 'sequence'>[];
       if (options.sequence) {
         const normalized = normalizeSequence(options.sequence.trim());
@@ -72,7 +77,8 @@ function registerPredict(rna: Command): void {
         records = readRna(fileMustExist('file', file!), 'fasta');
       }
       await initEngine();
-      const { net } = loadNet(options);
+      const { net, metadata } = loadNet(options);
+      const threshold = decodingThreshold(options.threshold, metadata);
       for (const record of records) {
         const { partners, probabilities } = await predictStructure(net, record.sequence, { threshold });
         if (options.plot) {
@@ -89,7 +95,7 @@ function registerPredict(rna: Command): void {
 interface EvaluateOptions {
   model: string;
   modelDir?: string;
-  threshold: string;
+  threshold?: string;
   json?: boolean;
   limit?: string;
 }
@@ -100,16 +106,17 @@ function registerEvaluate(rna: Command): void {
     .description('F1, precision, recall and MCC (per sequence, then averaged) on labelled dot-bracket, bpseq, ct or ArchiveII CSV data')
     .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
     .option('--model-dir <dir>', 'a model written by `scnn rna train`')
-    .option('--threshold <p>', 'minimum pair probability', '0.5')
+    .option('--threshold <p>', 'minimum pair probability (default: the one chosen on validation data at training, else 0.5)')
     .option('--limit <n>', 'only the first n records')
     .option('--json', 'print {f1, precision, recall, mcc, n, shifted, rows}')
     .action(async (file: string, options: EvaluateOptions) => {
-      const threshold = parseNumber('--threshold', options.threshold, { min: 0, max: 1 });
+      if (options.threshold !== undefined) parseNumber('--threshold', options.threshold, { min: 0, max: 1 });
       let records = readRna(fileMustExist('file', file)).filter((r) => r.partners);
       if (records.length === 0) throw new UsageError(`${file}: no labelled structures (use dot-bracket, bpseq, ct or the ArchiveII CSV)`);
       if (options.limit) records = records.slice(0, parseNumber('--limit', options.limit, { min: 1, integer: true }));
       await initEngine();
-      const { net, source } = loadNet(options);
+      const { net, source, metadata } = loadNet(options);
+      const threshold = decodingThreshold(options.threshold, metadata);
       const started = performance.now();
       const rows = [];
       for (const record of records) {
@@ -118,19 +125,18 @@ function registerEvaluate(rna: Command): void {
       }
       const mean = meanMetrics(rows);
       const shifted = meanMetrics(rows.map((r) => r.shifted));
+      const families = new Map<string, typeof rows>();
+      for (const row of rows) if (row.family) families.set(row.family, [...(families.get(row.family) ?? []), row]);
+      const familyMeans = [...families].sort(([a], [b]) => a.localeCompare(b)).map(([family, members]) => ({ family, ...meanMetrics(members), shifted: meanMetrics(members.map((r) => r.shifted)) }));
       if (options.json) {
-        console.log(JSON.stringify({ ...mean, shifted, model: source, backend: engineInfo()?.backend, seconds: (performance.now() - started) / 1000, rows }));
+        console.log(JSON.stringify({ ...mean, shifted, threshold, model: source, backend: engineInfo()?.backend, seconds: (performance.now() - started) / 1000, families: familyMeans, rows }));
         return;
       }
+      console.log(`threshold ${threshold}`);
       console.log('| data | model | n | F1 | precision | recall | MCC | F1 (±1 shift) |');
       console.log('|---|---|---:|---:|---:|---:|---:|---:|');
       console.log(`| ${path.basename(file)} | ${source} | ${mean.n} | ${mean.f1.toFixed(3)} | ${mean.precision.toFixed(3)} | ${mean.recall.toFixed(3)} | ${mean.mcc.toFixed(3)} | ${shifted.f1.toFixed(3)} |`);
-      const families = new Map<string, typeof rows>();
-      for (const row of rows) if (row.family) families.set(row.family, [...(families.get(row.family) ?? []), row]);
-      for (const [family, members] of families) {
-        const m = meanMetrics(members);
-        console.log(`| ${family} | | ${m.n} | ${m.f1.toFixed(3)} | ${m.precision.toFixed(3)} | ${m.recall.toFixed(3)} | ${m.mcc.toFixed(3)} | ${meanMetrics(members.map((r) => r.shifted)).f1.toFixed(3)} |`);
-      }
+      for (const m of familyMeans) console.log(`| ${m.family} | | ${m.n} | ${m.f1.toFixed(3)} | ${m.precision.toFixed(3)} | ${m.recall.toFixed(3)} | ${m.mcc.toFixed(3)} | ${m.shifted.f1.toFixed(3)} |`);
     });
 }
 
@@ -210,6 +216,8 @@ function registerTrain(rna: Command): void {
       if (!trained) return;
       const params = trained.net.parameters();
       const best = trained.state.history.find((h) => h.epoch === trained.bestEpoch);
+      const chosen = trained.thresholdSelection;
+      if (chosen) log(`decoding threshold ${chosen.threshold} (validation F1 ${chosen.f1.toFixed(4)}; 0.5 gives ${chosen.curve.find((c) => c.threshold === 0.5)?.f1.toFixed(4)})`);
       await saveStructureModel(options.out, trained.net, {
         kind,
         params,
@@ -218,6 +226,8 @@ function registerTrain(rna: Command): void {
         validation: path.resolve(options.validation),
         bestEpoch: trained.bestEpoch,
         validationMetrics: best?.metrics ?? null,
+        threshold: trained.threshold,
+        thresholdCurve: chosen?.curve ?? null,
         secondsPerEpoch: trained.secondsPerEpoch,
         backend: info.backend,
         machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { partnersFromDotBracket } from '../structure.js';
 import { batchArrays, cropExample } from './examples.js';
-import { pairLoss, trainStructureModel } from './train-structure.js';
+import { pairLoss, trainStructureModel, validateStructures } from './train-structure.js';
 
 await initEngine();
 
@@ -57,5 +57,12 @@ describe('trainStructureModel', () => {
     const f1 = (r: typeof trained) => r.state.history.find((h) => h.epoch === r.bestEpoch)!.metrics.f1!;
     expect(f1(trained)).toBeGreaterThan(0.8);
     expect(f1(trained)).toBeGreaterThan(f1(untrained) + 0.3);
+    // the decoding threshold is the best of the curve, and the curve agrees with plain validation
+    const selection = trained.thresholdSelection!;
+    expect(selection.curve).toHaveLength(17);
+    expect(trained.threshold).toBe(selection.threshold);
+    expect(selection.f1).toBe(Math.max(...selection.curve.map((c) => c.f1)));
+    expect(selection.curve.find((c) => c.threshold === 0.5)!.f1).toBeCloseTo((await validateStructures(trained.net, validation, 0.5)).f1, 10);
+    expect((await validateStructures(trained.net, validation, selection.threshold)).f1).toBeCloseTo(selection.f1, 10);
   });
 });

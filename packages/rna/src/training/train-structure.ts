@@ -1,7 +1,7 @@
 // Trains the pair network on labelled structures with the core training loop: each epoch, every
 // training sequence contributes one random window (cropping bounds the cost on 2 CPU cores); the loss is
 // binary cross-entropy over real cells with positives up-weighted (pairs are ~1% of cells); F1 on the
-// validation sequences, at full length, selects the model.
+// validation sequences, at full length, selects the model, and then the decoding threshold.
 import { InvalidArgumentError, deriveSeed, shuffleInPlace, train, withSeed, type EpochLog, type ProgressOption, type TrainState } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 import { PAIR_FEATURE_COUNT } from '../featurize/pair-features.js';
@@ -9,6 +9,7 @@ import { meanMetrics, scoreStructure } from '../metrics/structure-metrics.js';
 import { type PairNet, type PairNetConfig, createPairNet } from '../model/pair-net.js';
 import { predictStructure } from '../predict.js';
 import { type StructureExample, batchArrays, cropExample } from './examples.js';
+import { type ThresholdSelection, selectThreshold } from './select-threshold.js';
 
 export interface TrainStructureOptions {
   train: StructureExample[];
@@ -63,6 +64,9 @@ export interface TrainedStructureModel {
   resumedFrom: number;
   bestEpoch: number | null;
   secondsPerEpoch: number;
+  /** Decoding threshold with the best validation F1 (0.5 without validation data). */
+  threshold: number;
+  thresholdSelection?: ThresholdSelection;
 }
 
 export async function trainStructureModel(options: TrainStructureOptions): Promise<TrainedStructureModel> {
@@ -109,5 +113,15 @@ export async function trainStructureModel(options: TrainStructureOptions): Promi
     restoreBest: true,
     signal: options.signal,
   });
-  return { net, state: result.state, resumedFrom: result.resumedFrom, bestEpoch: result.state.bestEpoch, secondsPerEpoch: result.secondsPerEpoch };
+  // an interrupted run returns as it is; a finished one also chooses its decoding threshold on validation
+  const thresholdSelection = options.validation.length > 0 && !options.signal?.aborted ? await selectThreshold(net, options.validation) : undefined;
+  return {
+    net,
+    state: result.state,
+    resumedFrom: result.resumedFrom,
+    bestEpoch: result.state.bestEpoch,
+    secondsPerEpoch: result.secondsPerEpoch,
+    threshold: thresholdSelection?.threshold ?? 0.5,
+    thresholdSelection,
+  };
 }

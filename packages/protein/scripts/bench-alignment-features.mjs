@@ -1,9 +1,10 @@
-// Times alignment-feature extraction (streaming read + weights + profile + covariance + APC coupling)
-// and prints a table. Usage: node scripts/bench-alignment-features.mjs FILE.a3m [FILE.a3m ...]
+// Times alignment-feature extraction (streaming read + weights + profile + covariance + APC coupling),
+// then mean-field DCA on the same alignment, and prints a table.
+// Usage: node scripts/bench-alignment-features.mjs FILE.a3m [FILE.a3m ...]
 // (after `pnpm --filter @scnn/protein build`).
 import path from 'node:path';
 import { initEngine } from '@scnn/core';
-import { alignmentFeatures, createAlignmentEncoder, readAlignmentRows } from '../dist/index.js';
+import { alignmentFeatures, createAlignmentEncoder, meanFieldCouplings, readAlignmentRows } from '../dist/index.js';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -11,12 +12,9 @@ if (files.length === 0) {
   process.exit(2);
 }
 const engine = await initEngine();
-let peak = 0;
-const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-console.log('| alignment | rows | L | read (s) | features (s) | total (s) | effective rows | peak RSS (MiB) | backend |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+console.log('| alignment | rows | L | read (s) | features (s) | total (s) | mean-field DCA (s) | effective rows | peak RSS so far (MiB) | backend |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const file of files) {
-  peak = process.memoryUsage().rss;
   const t0 = performance.now();
   const encoder = createAlignmentEncoder();
   await readAlignmentRows(file, { onRow: (row) => encoder.add(row) });
@@ -24,6 +22,7 @@ for (const file of files) {
   const t1 = performance.now();
   const features = await alignmentFeatures(alignment);
   const t2 = performance.now();
-  console.log(`| ${path.basename(file)} | ${alignment.rows} | ${alignment.length} | ${((t1 - t0) / 1000).toFixed(2)} | ${((t2 - t1) / 1000).toFixed(2)} | ${((t2 - t0) / 1000).toFixed(2)} | ${features.effectiveRows.toFixed(1)} | ${(peak / 2 ** 20).toFixed(0)} | ${engine.backend} |`);
+  await meanFieldCouplings(alignment);
+  const t3 = performance.now();
+  console.log(`| ${path.basename(file)} | ${alignment.rows} | ${alignment.length} | ${((t1 - t0) / 1000).toFixed(2)} | ${((t2 - t1) / 1000).toFixed(2)} | ${((t2 - t0) / 1000).toFixed(2)} | ${((t3 - t2) / 1000).toFixed(2)} | ${features.effectiveRows.toFixed(1)} | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} | ${engine.backend} |`);
 }
-clearInterval(sample);

@@ -30,4 +30,12 @@ describe('report', () => {
     expect(text).toContain('| d | SCNN | 0, 1 | 800 | 400 (66.7%) | 0.3000 ± 0.0000 |');
     expect(text).toContain('![parameters vs map](plot.svg)');
   });
+
+  it('a baseline row under the models, with the same metric columns', () => {
+    const env = { date: 'today', profile: 'full', backend: 'cpu', tfjsVersion: '4', node: 'v20', cpu: 'x', cores: 2, memoryGiB: 1, versions: {}, dataDir: '/d', command: 'scnn bench' };
+    const baselines = [{ dataset: 'd', name: 'separation only', metrics: { map: 0.05 } }];
+    const text = formatReport(env, [{ domain: 'protein', profile: 'full', inputsHash: 'h', status: 'done', primaryMetric: 'map', rows: [row('cnn', 0, 0.1)], baselines, seconds: 60, date: 'today' }], null, {});
+    const lines = text.split('\n');
+    expect(lines[lines.findIndex((l) => l.startsWith('| d | CNN |')) + 1]).toBe('| d | separation only (baseline) | | 0 | 0 | 0.0500 | | |');
+  });
 });

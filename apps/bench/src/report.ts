@@ -1,7 +1,7 @@
 // REPORT.md: per domain, parameters and metrics of CNN vs SCNN (mean ± standard deviation over seeds),
 // seconds per epoch and inference time, the parameters-vs-accuracy plot, and the layer benchmark.
 import type { LayerBenchmarkRow } from '@scnn/core';
-import type { BenchRow, DomainResult } from './rows.js';
+import type { BaselineRow, BenchRow, DomainResult } from './rows.js';
 
 export interface Environment {
   date: string;
@@ -32,7 +32,7 @@ function formatStat(values: number[], digits: number): string {
   return sd == null ? mean.toFixed(digits) : `${mean.toFixed(digits)} ± ${sd.toFixed(digits)}`;
 }
 
-function domainTable(rows: BenchRow[]): string[] {
+function domainTable(rows: BenchRow[], baselines: BaselineRow[] = []): string[] {
   const metricNames = Object.keys(rows[0]?.metrics ?? {});
   const lines = [
     `| dataset | model | seeds | parameters | conv parameters | ${metricNames.join(' | ')} | s / epoch | inference s |`,
@@ -53,6 +53,7 @@ function domainTable(rows: BenchRow[]): string[] {
         .join(' | ')} | ${formatStat(group.map((r) => r.secondsPerEpoch), 1)} | ${formatStat(group.map((r) => r.inferenceSeconds), 2)} |`,
     );
   }
+  for (const b of baselines) lines.push(`| ${b.dataset} | ${b.name} (baseline) | | 0 | 0 | ${metricNames.map((m) => (b.metrics[m] === undefined ? '' : b.metrics[m]!.toFixed(4))).join(' | ')} | | |`);
   return lines;
 }
 
@@ -85,7 +86,7 @@ export function formatReport(env: Environment, domains: DomainResult[], layers: 
       continue;
     }
     if (domain.status === 'partial') out.push('**Partial: the run was interrupted; these are the runs that finished.**', '');
-    out.push(...domainTable(domain.rows), '');
+    out.push(...domainTable(domain.rows, domain.baselines), '');
     out.push(`${domain.rows.length} runs in ${(domain.seconds / 60).toFixed(1)} min (${domain.date}).`, '');
     if (plots[domain.domain]) out.push(`![parameters vs ${domain.primaryMetric}](${plots[domain.domain]}.svg) ([PNG](${plots[domain.domain]}.png))`, '');
   }

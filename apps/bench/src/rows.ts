@@ -19,6 +19,13 @@ export interface BenchRow {
   bestEpoch: number | null;
 }
 
+/** A reference without parameters (e.g. contacts by sequence separation alone), on a domain's test data. */
+export interface BaselineRow {
+  dataset: string;
+  name: string;
+  metrics: Record<string, number>;
+}
+
 /** results/<domain>.json */
 export interface DomainResult {
   domain: DomainName;
@@ -32,6 +39,7 @@ export interface DomainResult {
   /** The domain's headline metric (the plot's y axis). */
   primaryMetric?: string;
   rows: BenchRow[];
+  baselines?: BaselineRow[];
   seconds: number;
   date: string;
 }

@@ -8,14 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { type LayerBenchmarkRow, benchmarkLayers, createProgress, initEngine } from '@scnn/core';
 import { resolveDataDir } from './data/data-dir.js';
-import { runProtein, PROTEIN_FILES } from './domains/protein.js';
+import { PROTEIN_FILES, proteinBaselines, runProtein } from './domains/protein.js';
 import { type DomainRunOptions, recsysDataFiles, runRecsys } from './domains/recsys.js';
 import { RNA_FILES, runRna } from './domains/rna.js';
 import { inputsHash, packageEntry } from './inputs-hash.js';
 import { writePlot, parameterAccuracySpec } from './plot.js';
 import { PROFILES, type Profile, type ProfileName } from './profiles.js';
 import { type Environment, formatReport } from './report.js';
-import { type BenchRow, DOMAIN_NAMES, type DomainName, type DomainResult } from './rows.js';
+import { type BaselineRow, type BenchRow, DOMAIN_NAMES, type DomainName, type DomainResult } from './rows.js';
 
 export interface RunBenchOptions {
   /** A profile name, or a whole profile (tests use tiny ones). @default 'quick' */
@@ -50,6 +50,8 @@ interface DomainRunner {
   /** Packages whose built code is in the hash. */
   packages: string[];
   run: (options: DomainRunOptions & { profile: Profile }) => Promise<BenchRow[]>;
+  /** References without parameters, reported beside the models. */
+  baselines?: (dataDir: string) => BaselineRow[];
   primaryMetric: string;
 }
 
@@ -62,6 +64,7 @@ const DOMAINS: Record<DomainName, DomainRunner> = {
     settings: (p) => p.protein,
     packages: ['@scnn/protein'],
     run: runProtein,
+    baselines: proteinBaselines,
     primaryMetric: 'long L/5',
   },
 };
@@ -126,6 +129,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
       continue;
     }
     const started = performance.now();
+    const baselines = runner.baselines?.(data.dir);
     const snapshot = (rows: DomainResult['rows'], status: DomainResult['status']): DomainResult => ({
       domain,
       profile: profile.name,
@@ -133,6 +137,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
       status,
       primaryMetric: runner.primaryMetric,
       rows,
+      ...(baselines ? { baselines } : {}),
       seconds: (performance.now() - started) / 1000,
       date: new Date().toISOString(),
     });

@@ -72,7 +72,7 @@ describe('runBench', () => {
     expect(lines.some((l) => l.startsWith('[recsys 1/2] cycles CosRec seed 0'))).toBe(true);
   });
 
-  it('Ctrl-C after the first run keeps that run on disk as partial, and a rerun does not reuse it', async () => {
+  it('Ctrl-C after the first run keeps that run on disk as partial; a rerun reuses it and runs only the rest', async () => {
     const controller = new AbortController();
     const outDir3 = path.join(root, 'interrupted');
     const interruptedLines: string[] = [];
@@ -87,7 +87,17 @@ describe('runBench', () => {
     expect(fs.readFileSync(path.join(outDir3, 'REPORT.md'), 'utf8')).toContain('**Partial: the run was interrupted');
     const lines2: string[] = [];
     await runBench({ profile: tiny, dataDir, outDir: outDir3, domains: ['recsys'], log: (l) => lines2.push(l), layers: false });
-    expect(lines2.some((l) => l.startsWith('[recsys 1/2]'))).toBe(true);
+    expect(lines2).toContain('recsys: resuming an interrupted run; reusing its 1 finished runs');
+    expect(lines2.some((l) => l.startsWith('[recsys 1/2]'))).toBe(false);
+    expect(lines2.some((l) => l.startsWith('[recsys 2/2] cycles SCosRec seed 0'))).toBe(true);
+    const resumed = JSON.parse(fs.readFileSync(path.join(outDir3, 'recsys.json'), 'utf8')) as DomainResult;
+    expect(resumed.status).toBe('done');
+    expect(resumed.rows.map((r) => r.model)).toEqual(['cnn', 'scnn']);
+    expect(resumed.rows[0]).toEqual(saved.rows[0]);
+    // --force starts over
+    const lines3: string[] = [];
+    await runBench({ profile: tiny, dataDir, outDir: outDir3, domains: ['recsys'], log: (l) => lines3.push(l), layers: false, force: true });
+    expect(lines3.some((l) => l.startsWith('[recsys 1/2]'))).toBe(true);
   });
 
   it('a run aborted before any run finished writes no domain file, only the report', async () => {

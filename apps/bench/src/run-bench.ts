@@ -128,7 +128,10 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
       results.push(previous);
       continue;
     }
-    const started = performance.now();
+    // an interrupted run with the same inputs: its finished runs are kept and only the rest run
+    const resumable = !options.force && previous?.status === 'partial' && previous.inputsHash === hash ? previous.rows : [];
+    if (resumable.length > 0) log(`${domain}: resuming an interrupted run; reusing its ${resumable.length} finished runs`);
+    const started = performance.now() - (resumable.length > 0 ? previous!.seconds * 1000 : 0);
     const baselines = runner.baselines?.(data.dir);
     const snapshot = (rows: DomainResult['rows'], status: DomainResult['status']): DomainResult => ({
       domain,
@@ -148,6 +151,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
       backend: engine.backend,
       signal: options.signal,
       log,
+      finished: resumable,
       // every finished run is on disk at once, marked partial until the domain completes
       onRow: (row) => {
         finished.push(row);

@@ -14,13 +14,20 @@ export interface DomainRunOptions {
   log: (line: string) => void;
   /** Called after each finished run (the harness saves partial results). */
   onRow?: (row: BenchRow) => void;
+  /** Rows an interrupted run with the same inputs finished: reused, not run again. */
+  finished?: BenchRow[];
+}
+
+/** The finished row of (model, seed[, dataset]) from an interrupted run, if any. */
+export function finishedRow(finished: BenchRow[] | undefined, model: BenchRow['model'], seed: number, dataset?: string): BenchRow | undefined {
+  return finished?.find((r) => r.model === model && r.seed === seed && (dataset === undefined || r.dataset === dataset));
 }
 
 export function recsysDataFiles(profile: Profile): string[] {
   return profile.recsys.datasets.map((d) => d.file);
 }
 
-export async function runRecsys({ profile, dataDir, backend, signal, log, onRow }: DomainRunOptions): Promise<BenchRow[]> {
+export async function runRecsys({ profile, dataDir, backend, signal, log, onRow, finished }: DomainRunOptions): Promise<BenchRow[]> {
   const { datasets, epochs, patience, seeds } = profile.recsys;
   const rows: BenchRow[] = [];
   const total = datasets.length * seeds.length * 2;
@@ -32,6 +39,12 @@ export async function runRecsys({ profile, dataDir, backend, signal, log, onRow 
       const dataset = loaded[index]!;
       for (const model of ['cnn', 'scnn'] as const) {
         if (signal?.aborted) return rows;
+        const reused = finishedRow(finished, model, seed, config.name);
+        if (reused) {
+          rows.push(reused);
+          onRow?.(reused);
+          continue;
+        }
         const done = rows.length;
         const eta = done === 0 ? '' : `, about ${formatSeconds(((performance.now() - started) / 1000 / done) * (total - done))} left`;
         log(`[recsys ${done + 1}/${total}] ${config.name} ${model === 'scnn' ? 'SCosRec' : 'CosRec'} seed ${seed}${eta}`);

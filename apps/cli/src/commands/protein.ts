@@ -134,7 +134,6 @@ function checkPlotName(plot: string | undefined): void {
   if (plot && !/\.(svg|png)$/i.test(plot)) throw new UsageError(`--plot expects a .svg or .png file name, got "${plot}"`);
 }
 
-/** Model probabilities for `sequence`, mixed with the alignment's coupling scores when --msa is given. */
 interface AlignmentOptions {
   msa?: string;
   coupling: string;
@@ -146,14 +145,15 @@ const addAlignmentOptions = (command: Command) =>
     .option('--coupling <method>', 'coupling scores of the alignment: mean-field (mfDCA) or covariance (norm of the covariance blocks)', 'mean-field')
     .option('--msa-weight <w>', 'weight of the coupling ranks against the model\'s, 0..1 (default: Neff / (Neff + L))');
 
+/** Model probabilities for `sequence`, mixed with the alignment's coupling scores when --msa is given. */
 async function contactScores(options: { model: string; modelDir?: string } & AlignmentOptions, sequence: string): Promise<{ scores: Float32Array; label: string; note?: string }> {
+  if (options.msa && !fs.existsSync(options.msa)) throw new UsageError(`--msa: no such file "${options.msa}"`);
+  if (options.coupling !== 'mean-field' && options.coupling !== 'covariance') throw new UsageError(`--coupling expects mean-field or covariance, got "${options.coupling}"`);
+  const weightOverride = options.msaWeight === undefined ? undefined : parseNumber('--msa-weight', options.msaWeight, { min: 0, max: 1 });
   await initEngine();
   const { net, source } = loadNet(options);
   const probabilities = await predictContacts(net, sequence);
   if (!options.msa) return { scores: probabilities, label: source };
-  if (!fs.existsSync(options.msa)) throw new UsageError(`--msa: no such file "${options.msa}"`);
-  if (options.coupling !== 'mean-field' && options.coupling !== 'covariance') throw new UsageError(`--coupling expects mean-field or covariance, got "${options.coupling}"`);
-  const weightOverride = options.msaWeight === undefined ? undefined : parseNumber('--msa-weight', options.msaWeight, { min: 0, max: 1 });
   const features = await readAlignmentCouplings(options.msa, { method: options.coupling });
   if (features.query.replace(/-/g, '') !== sequence) throw new UsageError(`--msa: the alignment's query (${features.query.length} columns) is not the sequence being predicted (${sequence.length} residues)`);
   const { scores, weight } = combineWithAlignment(probabilities, features, { weight: weightOverride });

@@ -124,8 +124,8 @@ export function rnaStructureSpec(sequence: string, probabilities: ArrayLike<numb
 
 /**
  * A protein contact map: above the diagonal the 5L best-scored pairs (|i − j| ≥ 6), coloured by score;
- * below it the true contacts in grey when a structure is given, with the top-L predictions marked as
- * hits or misses.
+ * below it, when a structure is given, the true contacts in grey and the top-L predictions marked as
+ * hits (green) or misses (red).
  */
 export function proteinContactSpec(
   length: number,
@@ -146,13 +146,13 @@ export function proteinContactSpec(
     for (let i = 0; i < n; i++) for (let j = i + 6; j < n; j++) if (truth.contacts[i * n + j] && truth.mask[i] && truth.mask[j]) contacts.push({ x: i + 1, y: j + 1 });
     const top = ranked.slice(0, n).map((c) => ({ x: c.i, y: c.j, hit: truth.contacts[(c.i - 1) * n + c.j - 1] ? 'true contact' : 'not a contact' }));
     layers.push(
-      { data: { values: contacts }, mark: { type: 'square', size: 6, color: '#bbbbbb' }, encoding: { x: axis('x', 'j'), y: axis('y', 'i') } },
+      { data: { values: contacts }, mark: { type: 'square', size: 6, color: '#bbbbbb' }, encoding: { x: axis('x', 'residue'), y: axis('y', 'residue') } },
       {
         data: { values: top },
         mark: { type: 'point', size: 14, filled: true },
         encoding: {
-          x: axis('x', 'j'),
-          y: axis('y', 'i'),
+          x: axis('x', 'residue'),
+          y: axis('y', 'residue'),
           color: { field: 'hit', type: 'nominal', title: 'top-L prediction', scale: { domain: ['true contact', 'not a contact'], range: ['#2ca02c', '#d62728'] } },
         },
       },
@@ -161,7 +161,7 @@ export function proteinContactSpec(
   layers.unshift({
     data: { values: predicted },
     mark: { type: 'square', size: 6 },
-    encoding: { x: axis('x', 'j'), y: axis('y', 'i'), color: { field: 'score', type: 'quantitative', scale: { scheme: 'blues' }, title: 'score' } },
+    encoding: { x: axis('x', 'residue'), y: axis('y', 'residue'), color: { field: 'score', type: 'quantitative', scale: { scheme: 'blues' }, title: 'score' } },
   });
   const size = Math.min(600, Math.max(240, n * 2));
   return {

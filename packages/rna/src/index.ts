@@ -17,6 +17,6 @@ export { meanMetrics, scoreStructure, type ScoredStructure, type StructureMetric
 export { PAIR_NET_KINDS, createPairNet, type PairNet, type PairNetConfig, type PairNetKind, type ResolvedPairNetConfig } from './model/pair-net.js';
 export { STRUCTURE_MODEL_FORMAT, loadStructureModel, saveStructureModel, shippedModelDir, type StructureModelFile } from './model/model-files.js';
 export { predictPairProbabilities, predictStructure, type Prediction } from './predict.js';
-export { batchArrays, cropExample, type StructureBatchArrays, type StructureExample } from './training/examples.js';
+export { batchArrays, cropExample, sampleRecords, type StructureBatchArrays, type StructureExample } from './training/examples.js';
 export { pairLoss, trainStructureModel, validateStructures, type TrainStructureOptions, type TrainedStructureModel } from './training/train-structure.js';
 export { selectThreshold, type ThresholdSelection, type ThresholdSelectionOptions } from './training/select-threshold.js';

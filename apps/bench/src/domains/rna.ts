@@ -1,7 +1,7 @@
 // rna: the CNN and its SCNN twin trained on bpRNA TR0 windows, selected (epoch and decoding threshold)
 // on VL0 F1, scored on TS0.
 import path from 'node:path';
-import { meanMetrics, predictStructure, readRna, scoreStructure, trainStructureModel } from '@scnn/rna';
+import { meanMetrics, predictStructure, readRna, sampleRecords, scoreStructure, trainStructureModel } from '@scnn/rna';
 import type { Profile } from '../profiles.js';
 import type { BenchRow } from '../rows.js';
 import type { DomainRunOptions } from './recsys.js';
@@ -15,7 +15,7 @@ export async function runRna(options: DomainRunOptions & { profile: Profile }): 
   const { epochs, samplesPerEpoch, validationSize, testSize, seeds } = options.profile.rna;
   const testSet = testSize == null ? test : test.slice(0, testSize);
   return runTwinsPerSeed('rna', 'bpRNA', seeds, options, async (model, seed) => {
-    const trained = await trainStructureModel({ train, validation: validation.slice(0, validationSize), architecture: { kind: model }, epochs, samplesPerEpoch, seed, progress: 'auto', signal: options.signal });
+    const trained = await trainStructureModel({ train, validation: sampleRecords(validation, validationSize), architecture: { kind: model }, epochs, samplesPerEpoch, seed, progress: 'auto', signal: options.signal });
     if (options.signal?.aborted) return undefined;
     const t0 = performance.now();
     const scored = [];

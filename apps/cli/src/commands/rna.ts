@@ -14,6 +14,7 @@ import {
   predictStructure,
   readRna,
   saveStructureModel,
+  sampleRecords,
   scoreStructure,
   shippedModelDir,
   trainStructureModel,
@@ -167,7 +168,7 @@ function registerTrain(rna: Command): void {
     .option('--channels <n>', 'channels of every hidden map', '24')
     .option('--epochs <n>', 'epochs', '10')
     .option('--samples-per-epoch <n>', 'training sequences per epoch, one random window each (default: all)')
-    .option('--validation-size <n>', 'validation sequences scored after each epoch', '150')
+    .option('--validation-size <n>', 'validation sequences scored after each epoch (a fixed random sample of the file)', '150')
     .option('--crop <n>', 'training window length', '80')
     .option('--batch-size <n>', 'windows per step', '8')
     .option('--seed <n>', 'seed', '0')
@@ -190,7 +191,7 @@ function registerTrain(rna: Command): void {
           .filter((r) => r.partners)
           .map((r) => ({ sequence: r.sequence, partners: r.partners! }));
       const trainSet = labelled(options.train);
-      const validationSet = labelled(options.validation).slice(0, settings.validationSize);
+      const validationSet = sampleRecords(labelled(options.validation), settings.validationSize);
       const info = await initEngine();
       const log = (line: string) => process.stderr.write(`${line}\n`);
       log(`train: ${trainSet.length} sequences, validation: ${validationSet.length}; backend ${info.backend}`);

@@ -1,10 +1,22 @@
 // Training examples: random windows of the sequence (pairs leaving the window dropped), padded to one
 // size per batch with a mask, so training cost is bounded by the window, not the sequence length.
+import { createRng, shuffleInPlace } from '@scnn/core';
 import { PAIR_FEATURE_COUNT, pairFeatures } from '../featurize/pair-features.js';
 
 export interface StructureExample {
   sequence: string;
   partners: Int32Array;
+}
+
+/**
+ * A seeded random subset of `size` records, in their original order. Files are often grouped by source
+ * (bpRNA VL0 lists all 101 CRW records first, then RFAM), so the first records are no sample of the rest.
+ */
+export function sampleRecords<T>(records: readonly T[], size: number, seed = 0): T[] {
+  if (size >= records.length) return [...records];
+  const order = Int32Array.from(records.keys());
+  shuffleInPlace(order, createRng(seed));
+  return Array.from(order.subarray(0, size)).sort((a, b) => a - b).map((i) => records[i]!);
 }
 
 /** The window [start, start + size) of an example (the whole example when shorter). */

@@ -2,7 +2,7 @@ import { createRng, initEngine } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { partnersFromDotBracket } from '../structure.js';
-import { batchArrays, cropExample } from './examples.js';
+import { batchArrays, cropExample, sampleRecords } from './examples.js';
 import { pairLoss, trainStructureModel, validateStructures } from './train-structure.js';
 
 await initEngine();
@@ -64,5 +64,19 @@ describe('trainStructureModel', () => {
     expect(selection.f1).toBe(Math.max(...selection.curve.map((c) => c.f1)));
     expect(selection.curve.find((c) => c.threshold === 0.5)!.f1).toBeCloseTo((await validateStructures(trained.net, validation, 0.5)).f1, 10);
     expect((await validateStructures(trained.net, validation, selection.threshold)).f1).toBeCloseTo(selection.f1, 10);
+  });
+});
+
+describe('sampleRecords', () => {
+  it('draws a fixed random subset in file order, not the first records', () => {
+    const records = Array.from({ length: 100 }, (_, i) => i);
+    const a = sampleRecords(records, 10);
+    expect(a).toHaveLength(10);
+    expect(a).toEqual([...a].sort((x, y) => x - y));
+    expect(new Set(a).size).toBe(10);
+    expect(a).toEqual(sampleRecords(records, 10)); // same seed, same sample
+    expect(a).not.toEqual(records.slice(0, 10));
+    expect(Math.max(...a)).toBeGreaterThan(50); // reaches past the first half
+    expect(sampleRecords(records, 500)).toEqual(records);
   });
 });

@@ -1,6 +1,7 @@
 // What the rna and protein commands share: the --model kind, and finding the model to run (--model-dir,
 // else the weights the package ships).
 import { PAIR_NET_KINDS, type PairNetKind, type ResidualPairNet } from '@scnn/core';
+import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 
 export function parsePairNetKind(value: string): PairNetKind {
@@ -23,4 +24,15 @@ export function loadPairModel(
   }
   const { net, file } = load(dir);
   return { net, source: dir, metadata: file.metadata };
+}
+
+/** The training options the rna and protein `train` commands share. */
+export function addPairTrainingOptions(command: Command): Command {
+  return command
+    .option('--model <kind>', 'scnn or cnn', 'scnn')
+    .option('--channels <n>', 'channels of every hidden map', '24')
+    .option('--epochs <n>', 'epochs', '10')
+    .option('--seed <n>', 'seed', '0')
+    .option('--no-resume', 'start over')
+    .option('--no-progress', 'no progress bar');
 }

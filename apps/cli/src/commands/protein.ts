@@ -34,7 +34,7 @@ import {
 import type { Command } from 'commander';
 import { UsageError, parseNumber } from '../errors.js';
 import { trainUntilInterrupted } from '../interrupt.js';
-import { loadPairModel, parsePairNetKind } from './pair-models.js';
+import { addPairTrainingOptions, loadPairModel, parsePairNetKind } from './pair-models.js';
 
 const loadNet = (options: { model: string; modelDir?: string }) => loadPairModel(options, loadContactModel, shippedContactModelDir, 'scnn protein train');
 
@@ -61,17 +61,12 @@ interface TrainOptions {
 }
 
 function registerTrain(protein: Command): void {
-  protein
+  const command = protein
     .command('train')
     .description('train on the cgdms train list, select the model on its val list (long-range top-L/5 precision); checkpoints every epoch, a rerun resumes')
     .requiredOption('--data <dir>', 'the cgdms folder (train.txt, val.txt, train_val/)')
-    .requiredOption('--out <dir>', 'model folder: model.json, weights.ckpt, checkpoints/')
-    .option('--model <kind>', 'scnn or cnn', 'scnn')
-    .option('--channels <n>', 'channels of every hidden map', '24')
-    .option('--epochs <n>', 'epochs', '10')
-    .option('--seed <n>', 'seed', '0')
-    .option('--no-resume', 'start over')
-    .option('--no-progress', 'no progress bar')
+    .requiredOption('--out <dir>', 'model folder: model.json, weights.ckpt, checkpoints/');
+  addPairTrainingOptions(command)
     .action(async (options: TrainOptions) => {
       const kind = parsePairNetKind(options.model);
       const int = (flag: string, value: string, min = 1) => parseNumber(flag, value, { min, integer: true });

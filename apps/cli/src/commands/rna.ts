@@ -24,7 +24,7 @@ import {
 import type { Command } from 'commander';
 import { UsageError, parseNumber } from '../errors.js';
 import { trainUntilInterrupted } from '../interrupt.js';
-import { loadPairModel, parsePairNetKind } from './pair-models.js';
+import { addPairTrainingOptions, loadPairModel, parsePairNetKind } from './pair-models.js';
 
 function fileMustExist(label: string, file: string): string {
   if (!fs.existsSync(file)) throw new UsageError(`${label}: no such file "${file}"`);
@@ -158,22 +158,17 @@ interface TrainOptions {
 }
 
 function registerTrain(rna: Command): void {
-  rna
+  const command = rna
     .command('train')
     .description('train the CNN or its SCNN twin on labelled structures (model selection on validation F1); checkpoints every epoch, a rerun resumes')
     .requiredOption('--train <file>', 'labelled training data (e.g. bpRNA TR0.dbn)')
     .requiredOption('--validation <file>', 'labelled validation data (e.g. VL0.dbn)')
     .requiredOption('--out <dir>', 'model folder: model.json, weights.ckpt, checkpoints/')
-    .option('--model <kind>', 'scnn or cnn', 'scnn')
-    .option('--channels <n>', 'channels of every hidden map', '24')
-    .option('--epochs <n>', 'epochs', '10')
     .option('--samples-per-epoch <n>', 'training sequences per epoch, one random window each (default: all)')
     .option('--validation-size <n>', 'validation sequences scored after each epoch (a fixed random sample of the file)', '150')
     .option('--crop <n>', 'training window length', '80')
-    .option('--batch-size <n>', 'windows per step', '8')
-    .option('--seed <n>', 'seed', '0')
-    .option('--no-resume', 'start over')
-    .option('--no-progress', 'no progress bar')
+    .option('--batch-size <n>', 'windows per step', '8');
+  addPairTrainingOptions(command)
     .action(async (options: TrainOptions) => {
       const kind = parsePairNetKind(options.model);
       const int = (flag: string, value: string, min = 1) => parseNumber(flag, value, { min, integer: true });

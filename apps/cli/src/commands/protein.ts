@@ -159,12 +159,18 @@ async function contactScores(options: { model: string; modelDir?: string } & Ali
   };
 }
 
+/** The structure's residues on `target`'s positions; a user error when most letters disagree. */
+function placeOnTarget(chain: Chain, target: string) {
+  const mapping = mapChainToSequence(chain, target);
+  if (mapping.identical < 0.5 * chain.residues.length) throw new UsageError(`structure and target sequence disagree: ${mapping.identical} of the structure's ${chain.residues.length} residues match the target's letters`);
+  return mapping;
+}
+
 /** The structure's contact map on `target`'s positions, cropped to the span the structure covers. */
 function truthOnTarget(chain: Chain, target: string) {
   const own = sequenceOf(chain);
   if (own === target) return { truth: contactMap(chain), first: 0, last: target.length - 1, note: undefined };
-  const mapping = mapChainToSequence(chain, target);
-  if (mapping.identical < 0.5 * chain.residues.length) throw new UsageError(`structure and target sequence disagree: ${mapping.identical} of the structure's ${chain.residues.length} residues match the target's letters`);
+  const mapping = placeOnTarget(chain, target);
   const cropped = { id: chain.id, residues: mapping.chain.residues.slice(mapping.first, mapping.last + 1) };
   return {
     truth: contactMap(cropped),
@@ -276,11 +282,7 @@ function registerPredict(protein: Command): void {
         if (!options.out) process.stdout.write(text);
         else fs.writeFileSync(perRecordFile(options.out, record.id, records.length > 1, '.rr'), text);
         if (options.plot) {
-          let truth: ReturnType<typeof contactMap> | undefined;
-          if (structure) {
-            const mapped = mapChainToSequence(structure.chain, record.sequence);
-            truth = contactMap(mapped.chain);
-          }
+          const truth = structure ? contactMap(placeOnTarget(structure.chain, record.sequence).chain) : undefined;
           await writePlotFile(proteinContactSpec(record.sequence.length, scores, `${record.id} (${record.sequence.length} residues)`, truth), perRecordFile(options.plot, record.id, records.length > 1, '.svg'));
         }
       }

@@ -1,10 +1,10 @@
 // Contact scores from an alignment, and their combination with a sequence-only model. The shipped
 // models are trained on cgdms chains, which come without alignments, so the alignment enters at
 // prediction time through its APC-corrected coupling scores (by default mean-field DCA, the classic
-// unsupervised coevolution predictor) rather than as a learned input. The two are mixed by rank with a weight fixed a priori
-// from the alignment's depth, w = Neff / (Neff + L): at Neff = L each counts half, a deep alignment
-// (Neff ≫ L) is mostly coupling and a shallow one (a few rows) is mostly the model. Nothing here was
-// fitted on any test target.
+// unsupervised coevolution predictor) rather than as a learned input. The two are mixed by rank with a
+// weight fixed a priori from the alignment's depth, w = Neff / (Neff + L): at Neff = L each counts half,
+// a deep alignment (Neff ≫ L) is mostly coupling and a shallow one (a few rows) is mostly the model.
+// Nothing here was fitted on any test target.
 import { InvalidArgumentError } from '@scnn/core';
 import { readAlignmentRows } from '../formats/sequences.js';
 import { alignmentFeatures, createAlignmentEncoder } from './alignment-features.js';

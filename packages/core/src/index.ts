@@ -53,12 +53,14 @@ export { createProgress, formatSeconds, type ProgressOption, type ProgressReport
 export { createRng, deriveSeed, seedEverything, shuffleInPlace, withSeed } from './training/seed.js';
 export {
   restoreWeights,
+  runControls,
   saveWeights,
   train,
   type EpochLog,
   type Trainable,
   type TrainOptions,
   type TrainResult,
+  type TrainRunControls,
   type TrainState,
 } from './training/train.js';
 

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { proteinContactSpec, writePlotFile } from '@scnn/bench';
 import { engineInfo, initEngine } from '@scnn/core';
 import {
+  type AlignmentCouplings,
   type Chain,
   type ContactMetrics,
   combineWithAlignment,
   cropSquare,
   mapChainToSequence,
   readAlignmentCouplings,
-  readAlignmentRows,
   rrSequence,
   contactMap,
   contactMetrics,
@@ -140,16 +140,23 @@ const addAlignmentOptions = (command: Command) =>
     .option('--coupling <method>', 'coupling scores of the alignment: mean-field (mfDCA) or covariance (norm of the covariance blocks)', 'mean-field')
     .option('--msa-weight <w>', 'weight of the coupling ranks against the model\'s, 0..1 (default: Neff / (Neff + L))');
 
-/** Model probabilities for `sequence`, mixed with the alignment's coupling scores when --msa is given. */
-async function contactScores(options: { model: string; modelDir?: string } & AlignmentOptions, sequence: string): Promise<{ scores: Float32Array; label: string; note?: string }> {
-  if (options.msa && !fs.existsSync(options.msa)) throw new UsageError(`--msa: no such file "${options.msa}"`);
+/** The couplings of --msa (checked options), or undefined without --msa. */
+async function alignmentCouplings(options: AlignmentOptions): Promise<AlignmentCouplings | undefined> {
+  if (!options.msa) return undefined;
+  if (!fs.existsSync(options.msa)) throw new UsageError(`--msa: no such file "${options.msa}"`);
   if (options.coupling !== 'mean-field' && options.coupling !== 'covariance') throw new UsageError(`--coupling expects mean-field or covariance, got "${options.coupling}"`);
+  if (options.msaWeight !== undefined) parseNumber('--msa-weight', options.msaWeight, { min: 0, max: 1 });
+  await initEngine();
+  return readAlignmentCouplings(options.msa, { method: options.coupling });
+}
+
+/** Model probabilities for `sequence`, mixed with the alignment's couplings (from --msa) when given. */
+async function contactScores(options: { model: string; modelDir?: string } & AlignmentOptions, sequence: string, features?: AlignmentCouplings): Promise<{ scores: Float32Array; label: string; note?: string }> {
   const weightOverride = options.msaWeight === undefined ? undefined : parseNumber('--msa-weight', options.msaWeight, { min: 0, max: 1 });
   await initEngine();
   const { net, source } = loadNet(options);
   const probabilities = await predictContacts(net, sequence);
-  if (!options.msa) return { scores: probabilities, label: source };
-  const features = await readAlignmentCouplings(options.msa, { method: options.coupling });
+  if (!features || !options.msa) return { scores: probabilities, label: source };
   if (features.query.replace(/-/g, '') !== sequence) throw new UsageError(`--msa: the alignment's query (${features.query.length} columns) is not the sequence being predicted (${sequence.length} residues)`);
   const { scores, weight } = combineWithAlignment(probabilities, features, { weight: weightOverride });
   return {
@@ -211,10 +218,11 @@ function registerEvaluate(protein: Command): void {
       if (options.sequence) {
         if (!fs.existsSync(options.sequence)) throw new UsageError(`--sequence: no such file "${options.sequence}"`);
         target = parseProteinFasta(fs.readFileSync(options.sequence, 'utf8'), { source: options.sequence })[0]?.sequence;
-      } else if (options.msa) {
-        if (!fs.existsSync(options.msa)) throw new UsageError(`--msa: no such file "${options.msa}"`);
-        target = (await readAlignmentRows(options.msa, { onRow: () => undefined })).query.replace(/-/g, '');
-      } else if (predictionText) {
+      }
+      const couplings = await alignmentCouplings(options);
+      if (!target && couplings) {
+        target = couplings.query.replace(/-/g, '');
+      } else if (!target && predictionText) {
         target = rrSequence(predictionText);
       }
       target ??= sequenceOf(chain);
@@ -226,7 +234,7 @@ function registerEvaluate(protein: Command): void {
         full = parseRr(predictionText, target.length, { source: options.prediction });
         label = path.basename(options.prediction!);
       } else {
-        ({ scores: full, label, note: scoreNote } = await contactScores(options, target));
+        ({ scores: full, label, note: scoreNote } = await contactScores(options, target, couplings));
       }
       const scores = cropSquare(full, target.length, first, last);
       const metrics = contactMetrics(scores, truth);
@@ -274,8 +282,9 @@ function registerPredict(protein: Command): void {
       const records = parseProteinFasta(fs.readFileSync(file, 'utf8'), { source: file });
       if (options.msa && records.length !== 1) throw new UsageError(`--msa goes with a FASTA file of one sequence; ${file} has ${records.length}`);
       const structure = options.structure ? readStructure(options.structure) : undefined;
+      const couplings = await alignmentCouplings(options);
       for (const record of records) {
-        const { scores, note } = await contactScores(options, record.sequence);
+        const { scores, note } = await contactScores(options, record.sequence, couplings);
         if (note) process.stderr.write(`${note}\n`);
         // rank scores (with --msa) are all above any probability cut-off: keep the best 5L
         const text = writeRr(record.sequence, scores, { target: record.id, maxContacts: options.msa ? 5 * record.sequence.length : undefined });

@@ -93,6 +93,16 @@ export interface TrainOptions<Batch> {
   signal?: AbortSignal;
 }
 
+/** What the caller of a domain trainer decides about the run: checkpoints, resume, progress, the epoch
+ * callback, cancellation. Domain trainers take these and pass them to train() unchanged. */
+export type TrainRunControls = Pick<TrainOptions<unknown>, 'checkpointDir' | 'resume' | 'progress' | 'onEpochEnd' | 'signal'>;
+
+/** The run controls out of a domain trainer's options, to spread into train(). */
+export function runControls(options: TrainRunControls): TrainRunControls {
+  const { checkpointDir, resume, progress, onEpochEnd, signal } = options;
+  return { checkpointDir, resume, progress, onEpochEnd, signal };
+}
+
 export interface TrainResult {
   state: TrainState;
   /** Epoch the run resumed after (0 when it started fresh). */

@@ -1,7 +1,7 @@
 // Trains a contact network on chains with coordinates: batches of whole chains (padded, with a mask of
 // observed pairs at separation ≥ 3), binary cross-entropy with contacts up-weighted ×3, Adam; the
 // mean long-range top-L/5 precision on the validation chains selects the model.
-import { InvalidArgumentError, type ProgressOption, type ResidualPairNet, deriveSeed, shuffleInPlace, train, withSeed, type EpochLog, type TrainState } from '@scnn/core';
+import { InvalidArgumentError, type ResidualPairNet, deriveSeed, shuffleInPlace, runControls, train, withSeed, type TrainRunControls, type TrainState } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 import type { ContactMap } from '../contacts/contact-map.js';
 import { PROTEIN_PAIR_CHANNELS, proteinPairFeatures } from '../featurize/pair-features.js';
@@ -15,7 +15,7 @@ export interface ContactExample {
   truth: ContactMap;
 }
 
-export interface TrainContactsOptions {
+export interface TrainContactsOptions extends TrainRunControls {
   train: ContactExample[];
   validation: ContactExample[];
   architecture: ContactNetConfig;
@@ -29,11 +29,6 @@ export interface TrainContactsOptions {
   positiveWeight?: number;
   /** @default 0 */
   seed?: number;
-  checkpointDir?: string;
-  resume?: boolean;
-  progress?: ProgressOption;
-  onEpochEnd?: (log: EpochLog, state: TrainState) => void | Promise<void>;
-  signal?: AbortSignal;
 }
 
 interface ContactBatch {
@@ -131,12 +126,8 @@ export async function trainContactModel(options: TrainContactsOptions): Promise<
     learningRate: options.learningRate ?? 2e-3,
     reduceLearningRate: { factor: 0.5, patience: 2 },
     seed,
-    checkpointDir: options.checkpointDir,
-    resume: options.resume,
-    progress: options.progress,
-    onEpochEnd: options.onEpochEnd,
+    ...runControls(options),
     restoreBest: true,
-    signal: options.signal,
   });
   return { net, state: result.state, bestEpoch: result.state.bestEpoch, secondsPerEpoch: result.secondsPerEpoch };
 }

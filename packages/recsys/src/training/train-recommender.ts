@@ -3,14 +3,14 @@
 // rate ×0.15 after 3 epochs without validation improvement. Model selection and the learning-rate
 // schedule use the validation split (the reference code used the test set for both); the test split
 // is scored once, at the best validation epoch.
-import { InvalidArgumentError, deriveSeed, shuffleInPlace, train, withSeed, type EpochLog, type ProgressOption, type TrainState } from '@scnn/core';
+import { InvalidArgumentError, deriveSeed, shuffleInPlace, runControls, train, withSeed, type TrainRunControls, type ProgressOption, type TrainState } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 import type { RecDataset } from '../data/dataset.js';
 import { makeWindows, sampleNegatives, type TrainingWindows } from '../data/windows.js';
 import { type EvaluationResult, evaluateRanking } from '../evaluate.js';
 import { type CosRecConfig, type CosRecModel, type RecModelKind, createCosRec } from '../model/cosrec.js';
 
-export interface TrainRecommenderOptions {
+export interface TrainRecommenderOptions extends TrainRunControls {
   dataset: RecDataset;
   /** 'cnn' (CosRec) or 'scnn' (SCosRec). */
   kind: RecModelKind;
@@ -37,16 +37,12 @@ export interface TrainRecommenderOptions {
   /** last.ckpt / best.ckpt / log.jsonl go here; a rerun resumes. Without it the best epoch's weights
    * are kept in memory, so the test is still scored at the best epoch. */
   checkpointDir?: string;
-  /** @default true */
-  resume?: boolean;
   /** @default 'auto' */
   progress?: ProgressOption;
   /** Validate every epoch (MAP on the validation split selects the model). @default true */
   validate?: boolean;
   /** Score the test split at the best epoch after training. @default true */
   evaluateTest?: boolean;
-  onEpochEnd?: (log: EpochLog, state: TrainState) => void | Promise<void>;
-  signal?: AbortSignal;
 }
 
 export interface TrainedRecommender {
@@ -148,12 +144,8 @@ export async function trainRecommender(options: TrainRecommenderOptions): Promis
     reduceLearningRate: options.reduceLearningRate ?? { factor: 0.15, patience: 3 },
     earlyStopping: options.earlyStopping ?? { patience: 10 },
     seed,
-    checkpointDir: options.checkpointDir,
-    resume: options.resume,
-    progress: options.progress,
-    onEpochEnd: options.onEpochEnd,
+    ...runControls(options),
     restoreBest: true,
-    signal: options.signal,
   });
   const hasTest = !options.signal?.aborted && (options.evaluateTest ?? true) && dataset.test.some((t) => t.length > 0);
   const test = hasTest ? await evaluateRanking(model, dataset, { phase: 'test' }) : null;

@@ -2,7 +2,7 @@
 // training sequence contributes one random window (cropping bounds the cost on 2 CPU cores); the loss is
 // binary cross-entropy over real cells with positives up-weighted (pairs are ~1% of cells); F1 on the
 // validation sequences, at full length, selects the model, and then the decoding threshold.
-import { InvalidArgumentError, deriveSeed, shuffleInPlace, train, withSeed, type EpochLog, type ProgressOption, type TrainState } from '@scnn/core';
+import { InvalidArgumentError, deriveSeed, shuffleInPlace, runControls, train, withSeed, type TrainRunControls, type TrainState } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 import { PAIR_FEATURE_COUNT } from '../featurize/pair-features.js';
 import { meanMetrics, scoreStructure } from '../metrics/structure-metrics.js';
@@ -11,7 +11,7 @@ import { predictStructure } from '../predict.js';
 import { type StructureExample, batchArrays, cropExample } from './examples.js';
 import { type ThresholdSelection, selectThreshold } from './select-threshold.js';
 
-export interface TrainStructureOptions {
+export interface TrainStructureOptions extends TrainRunControls {
   train: StructureExample[];
   validation: StructureExample[];
   architecture: PairNetConfig;
@@ -29,11 +29,6 @@ export interface TrainStructureOptions {
   positiveWeight?: number;
   /** @default 0 */
   seed?: number;
-  checkpointDir?: string;
-  resume?: boolean;
-  progress?: ProgressOption;
-  onEpochEnd?: (log: EpochLog, state: TrainState) => void | Promise<void>;
-  signal?: AbortSignal;
 }
 
 interface StructureBatch {
@@ -106,12 +101,8 @@ export async function trainStructureModel(options: TrainStructureOptions): Promi
     learningRate: options.learningRate ?? 2e-3,
     reduceLearningRate: { factor: 0.5, patience: 2 },
     seed,
-    checkpointDir: options.checkpointDir,
-    resume: options.resume,
-    progress: options.progress,
-    onEpochEnd: options.onEpochEnd,
+    ...runControls(options),
     restoreBest: true,
-    signal: options.signal,
   });
   // an interrupted run returns as it is; a finished one also chooses its decoding threshold on validation
   const thresholdSelection = options.validation.length > 0 && !options.signal?.aborted ? await selectThreshold(net, options.validation) : undefined;

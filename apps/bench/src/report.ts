@@ -85,6 +85,7 @@ export function formatReport(env: Environment, domains: DomainResult[], layers: 
       out.push(`Not run: ${domain.note ?? 'no finished runs'}.`, '');
       continue;
     }
+    if (domain.kept) out.push(`Not rerun by this command: the results in the folder from ${domain.date.slice(0, 10)}${domain.commit ? ` (commit ${domain.commit})` : ''}.`, '');
     if (domain.status === 'partial') out.push('**Partial: the run was interrupted; these are the runs that finished.**', '');
     out.push(...domainTable(domain.rows, domain.baselines), '');
     out.push(`${domain.rows.length} runs in ${(domain.seconds / 60).toFixed(1)} min (${domain.date}).`, '');

@@ -42,4 +42,8 @@ export interface DomainResult {
   baselines?: BaselineRow[];
   seconds: number;
   date: string;
+  /** The git commit the rows were computed at (absent in results written before it was recorded). */
+  commit?: string;
+  /** Set in a report for a domain this command did not run: its last results in the folder, shown as they are. */
+  kept?: boolean;
 }

@@ -72,6 +72,20 @@ describe('runBench', () => {
     expect(lines.some((l) => l.startsWith('[recsys 1/2] cycles CosRec seed 0'))).toBe(true);
   });
 
+  it('a command that runs some domains keeps the others\' last results in the report, marked as not rerun', async () => {
+    lines.length = 0;
+    const result = await runBench({ profile: tiny, dataDir, outDir, domains: ['rna'], log: (l) => lines.push(l), layers: false });
+    expect(result.domains.map((d) => [d.domain, d.kept ?? false])).toEqual([
+      ['recsys', true],
+      ['rna', false],
+    ]);
+    const report = fs.readFileSync(path.join(outDir, 'REPORT.md'), 'utf8');
+    expect(report.indexOf('## recsys')).toBeLessThan(report.indexOf('## rna'));
+    expect(report).toMatch(/## recsys[^#]*Not rerun by this command: the results in the folder from \d{4}-\d\d-\d\d/);
+    expect(report).not.toMatch(/## rna[^#]*Not rerun by this command/);
+    expect(report).toContain('| cycles | SCNN | 0 |');
+  });
+
   it('Ctrl-C after the first run keeps that run on disk as partial; a rerun reuses it and runs only the rest', async () => {
     const controller = new AbortController();
     const outDir3 = path.join(root, 'interrupted');

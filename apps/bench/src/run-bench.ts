@@ -109,6 +109,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
   const results: DomainResult[] = [];
   let dataDir = '(none needed)';
   let aborted = false;
+  const commit = gitCommit();
 
   for (const domain of domains) {
     const file = path.join(resultsDir, `${domain}.json`);
@@ -143,6 +144,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
       ...(baselines ? { baselines } : {}),
       seconds: (performance.now() - started) / 1000,
       date: new Date().toISOString(),
+      ...(commit ? { commit } : {}),
     });
     const finished: DomainResult['rows'] = [];
     const rows = await runner.run({
@@ -168,6 +170,15 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
     writeJson(file, result);
     results.push(result);
   }
+
+  // the domains this command did not run keep their last results of this profile in the report, marked
+  // with the date and commit they come from (so `--domains rna` does not drop the other sections)
+  for (const domain of DOMAIN_NAMES) {
+    if (domains.includes(domain)) continue;
+    const kept = readJson<DomainResult>(path.join(resultsDir, `${domain}.json`));
+    if (kept && kept.profile === profile.name && kept.rows.length > 0) results.push({ ...kept, kept: true });
+  }
+  results.sort((a, b) => DOMAIN_NAMES.indexOf(a.domain) - DOMAIN_NAMES.indexOf(b.domain));
 
   let layers: LayerBenchmarkRow[] | null = null;
   if ((options.layers ?? true) && !aborted) {
@@ -206,7 +217,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
     cores: os.cpus().length,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     versions: Object.fromEntries(['@scnn/core', '@scnn/recsys', '@scnn/rna', '@scnn/protein'].map((name) => [name, versionOf(name)])),
-    commit: gitCommit(),
+    commit,
     dataDir,
     command: options.command ?? `scnn bench --profile ${profile.name}`,
   };

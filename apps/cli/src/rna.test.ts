@@ -27,6 +27,7 @@ describe('scnn rna', () => {
     const train = scnn(['rna', 'train', '--train', labelled, '--validation', labelled, '--out', out, '--channels', '4', '--epochs', '1', '--crop', '16', '--no-progress']);
     expect(train.status).toBe(0);
     expect(train.stdout).toMatch(/^scnn: \d+ parameters, \d+ convolutional \(6\d\.\d% of the plain CNN's \d+\)/);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).config.features).toBe('stacking');
     const dbn = scnn(['rna', 'predict', fasta, '--model-dir', out]);
     expect(dbn.status).toBe(0);
     const lines = dbn.stdout.trim().split('\n');
@@ -63,6 +64,7 @@ describe('scnn rna', () => {
     [['rna', 'evaluate', fasta, '--model-dir', path.join(dir, 'model')], /no labelled structures/],
     [['rna', 'predict', '--sequence', 'GGGAAACCC', '--plot', 'x.pdf', '--model-dir', path.join(dir, 'model')], /--plot expects a \.svg or \.png/],
     [['rna', 'predict', '--sequence', 'GGGAAACCC', '--model-dir', path.join(dir, 'none')], /model\.json: not found/],
+    [['rna', 'train', '--train', labelled, '--validation', labelled, '--out', path.join(dir, 'x'), '--features', 'fancy'], /--features expects basic or stacking, got "fancy"/],
   ])('user error %j exits 2 with one line', (args, message) => {
     const { status, stderr } = scnn(args);
     expect(status).toBe(2);

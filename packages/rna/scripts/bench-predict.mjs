@@ -27,7 +27,7 @@ for (const kind of values.models.split(',')) {
     const times = { features: [], network: [], decoding: [], total: [] };
     for (let r = 0; r < repeats; r++) {
       const t0 = performance.now();
-      pairFeatures(sequence); // timed alone: predictPairProbabilities computes them again inside
+      pairFeatures(sequence, net.config.features); // timed alone: predictPairProbabilities computes them again inside
       const t1 = performance.now();
       const probabilities = await predictPairProbabilities(net, sequence);
       const t2 = performance.now();

@@ -11,7 +11,7 @@ export { parseBpseq, writeBpseq } from './formats/bpseq.js';
 export { parseCt, writeCt } from './formats/ct.js';
 export { parseArchiveIICsv, splitCsvLine, type FamilyRecord } from './formats/archiveii-csv.js';
 export { RNA_FORMATS, formatOfFile, parseRna, readRna, type RnaFormat } from './formats/read.js';
-export { PAIR_FEATURE_CHANNELS, PAIR_FEATURE_COUNT, pairFeatures } from './featurize/pair-features.js';
+export { DEFAULT_PAIR_FEATURE_SET, PAIR_FEATURE_CHANNELS, PAIR_FEATURE_SETS, pairFeatureCount, pairFeatures, type PairFeatureSet } from './featurize/pair-features.js';
 export { decodeGreedy, type DecodeOptions } from './decode/greedy.js';
 export { meanMetrics, scoreStructure, type ScoredStructure, type StructureMetrics } from './metrics/structure-metrics.js';
 export { PAIR_NET_KINDS, createPairNet, type PairNet, type PairNetConfig, type PairNetKind, type ResolvedPairNetConfig } from './model/pair-net.js';

@@ -2,7 +2,7 @@
 // structure from the greedy decoder.
 import * as tf from '@tensorflow/tfjs';
 import { type DecodeOptions, decodeGreedy } from './decode/greedy.js';
-import { PAIR_FEATURE_COUNT, pairFeatures } from './featurize/pair-features.js';
+import { pairFeatureCount, pairFeatures } from './featurize/pair-features.js';
 import type { PairNet } from './model/pair-net.js';
 import type { Partners } from './structure.js';
 
@@ -10,7 +10,7 @@ import type { Partners } from './structure.js';
 export async function predictPairProbabilities(net: PairNet, sequence: string): Promise<Float32Array> {
   const n = sequence.length;
   const probabilities = tf.tidy(() => {
-    const x = tf.tensor4d(pairFeatures(sequence), [1, n, n, PAIR_FEATURE_COUNT]);
+    const x = tf.tensor4d(pairFeatures(sequence, net.config.features), [1, n, n, pairFeatureCount(net.config.features)]);
     return tf.sigmoid(net.model.predict(x) as tf.Tensor);
   });
   const values = (await probabilities.data()) as Float32Array;

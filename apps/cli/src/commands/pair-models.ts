@@ -10,12 +10,12 @@ export function parsePairNetKind(value: string): PairNetKind {
 }
 
 /** --model-dir, else the shipped weights of --model; `command` names the training command in the error. */
-export function loadPairModel(
+export function loadPairModel<Net extends ResidualPairNet>(
   options: { model: string; modelDir?: string },
-  load: (dir: string) => { net: ResidualPairNet; file: { metadata: Record<string, unknown> } },
+  load: (dir: string) => { net: Net; file: { metadata: Record<string, unknown> } },
   shipped: (kind: PairNetKind) => string | undefined,
   command: string,
-): { net: ResidualPairNet; source: string; metadata: Record<string, unknown> } {
+): { net: Net; source: string; metadata: Record<string, unknown> } {
   let dir = options.modelDir;
   if (!dir) {
     const kind = parsePairNetKind(options.model);

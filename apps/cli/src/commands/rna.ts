@@ -5,6 +5,9 @@ import path from 'node:path';
 import { rnaStructureSpec, writePlotFile } from '@scnn/bench';
 import { engineInfo, initEngine } from '@scnn/core';
 import {
+  DEFAULT_PAIR_FEATURE_SET,
+  PAIR_FEATURE_SETS,
+  type PairFeatureSet,
   type RnaRecord,
   dotBracketFromPartners,
   loadStructureModel,
@@ -153,6 +156,7 @@ interface TrainOptions {
   crop: string;
   batchSize: string;
   seed: string;
+  features: string;
   resume: boolean;
   progress: boolean;
 }
@@ -167,10 +171,13 @@ function registerTrain(rna: Command): void {
     .option('--samples-per-epoch <n>', 'training sequences per epoch, one random window each (default: all)')
     .option('--validation-size <n>', 'validation sequences scored after each epoch (a fixed random sample of the file)', '150')
     .option('--crop <n>', 'training window length', '80')
-    .option('--batch-size <n>', 'windows per step', '8');
+    .option('--batch-size <n>', 'windows per step', '8')
+    .option('--features <set>', `pair input features: ${PAIR_FEATURE_SETS.join(' or ')} (see the package README)`, DEFAULT_PAIR_FEATURE_SET);
   addPairTrainingOptions(command)
     .action(async (options: TrainOptions) => {
       const kind = parsePairNetKind(options.model);
+      if (!PAIR_FEATURE_SETS.includes(options.features as PairFeatureSet)) throw new UsageError(`--features expects ${PAIR_FEATURE_SETS.join(' or ')}, got "${options.features}"`);
+      const features = options.features as PairFeatureSet;
       const int = (flag: string, value: string, min = 1) => parseNumber(flag, value, { min, integer: true });
       const settings = {
         channels: int('--channels', options.channels),
@@ -180,6 +187,7 @@ function registerTrain(rna: Command): void {
         crop: int('--crop', options.crop, 8),
         batchSize: int('--batch-size', options.batchSize),
         seed: int('--seed', options.seed, 0),
+        features,
       };
       const labelled = (file: string) =>
         readRna(fileMustExist(file === options.train ? '--train' : '--validation', file))
@@ -195,7 +203,7 @@ function registerTrain(rna: Command): void {
           trainStructureModel({
             train: trainSet,
             validation: validationSet,
-            architecture: { kind, channels: settings.channels },
+            architecture: { kind, channels: settings.channels, features },
             crop: settings.crop,
             batchSize: settings.batchSize,
             epochs: settings.epochs,

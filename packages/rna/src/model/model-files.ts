@@ -1,6 +1,8 @@
 // A trained structure model on disk (core's model folder: model.json + weights.ckpt). The shipped
 // models live in the package's `weights/` folder.
-import { loadModelWeights, readModelDescriptor, saveModelFolder, shippedModelFolder } from '@scnn/core';
+import path from 'node:path';
+import { CheckpointError, loadModelWeights, readModelDescriptor, saveModelFolder, shippedModelFolder } from '@scnn/core';
+import { PAIR_FEATURE_SETS, pairFeatureCount } from '../featurize/pair-features.js';
 import { type PairNet, type PairNetKind, type ResolvedPairNetConfig, createPairNet } from './pair-net.js';
 
 export const STRUCTURE_MODEL_FORMAT = 'scnn-rna-model';
@@ -19,9 +21,15 @@ export async function saveStructureModel(dir: string, net: PairNet, metadata: Re
 
 export function loadStructureModel(dir: string): { net: PairNet; file: StructureModelFile } {
   const file = readModelDescriptor<StructureModelFile>(dir, STRUCTURE_MODEL_FORMAT);
-  const net = createPairNet(file.config);
+  // models saved before feature sets existed were trained on the 18 'basic' channels
+  const features = file.config.features ?? 'basic';
+  if (!PAIR_FEATURE_SETS.includes(features)) throw new CheckpointError(path.join(dir, 'model.json'), `has unknown pair features '${features}' (expected ${PAIR_FEATURE_SETS.join(' | ')})`);
+  if (file.config.inputChannels !== pairFeatureCount(features)) {
+    throw new CheckpointError(path.join(dir, 'model.json'), `has config.inputChannels ${file.config.inputChannels}, but the '${features}' pair features have ${pairFeatureCount(features)} channels`);
+  }
+  const net = createPairNet({ ...file.config, features });
   loadModelWeights(net.model, dir);
-  return { net, file };
+  return { net, file: { ...file, config: net.config } };
 }
 
 /** Folder of a model shipped with the package (weights/cnn, weights/scnn), if it is there. */

@@ -1,21 +1,34 @@
-// The RNA model: core's residual pair network over the 18 RNA pair-feature channels, as the plain CNN
-// ('cnn') or its symmetric twin ('scnn').
-import { type PairNetKind, type ResidualPairNet, type ResolvedResidualPairNetConfig, createResidualPairNet } from '@scnn/core';
-import { PAIR_FEATURE_COUNT } from '../featurize/pair-features.js';
+// The RNA model: core's residual pair network over one of the RNA pair-feature sets, as the plain CNN
+// ('cnn') or its symmetric twin ('scnn'). The feature set is part of the architecture: a saved model
+// records it and prediction featurizes with it.
+import { InvalidArgumentError, type PairNetKind, type ResidualPairNet, type ResolvedResidualPairNetConfig, createResidualPairNet } from '@scnn/core';
+import { DEFAULT_PAIR_FEATURE_SET, PAIR_FEATURE_SETS, type PairFeatureSet, pairFeatureCount } from '../featurize/pair-features.js';
 
 export { PAIR_NET_KINDS, type PairNetKind } from '@scnn/core';
 
 export interface PairNetConfig {
   kind: PairNetKind;
+  /** Input pair features. @default 'stacking' */
+  features?: PairFeatureSet;
   /** Channels of every hidden map. @default 24 */
   channels?: number;
   /** Dilation of the first conv of each residual block. @default [1, 2, 4, 8, 1, 2, 4, 8] */
   dilations?: number[];
 }
 
-export type ResolvedPairNetConfig = ResolvedResidualPairNetConfig;
-export type PairNet = ResidualPairNet;
+export interface ResolvedPairNetConfig extends ResolvedResidualPairNetConfig {
+  features: PairFeatureSet;
+}
+
+export interface PairNet extends ResidualPairNet {
+  config: ResolvedPairNetConfig;
+}
 
 export function createPairNet(config: PairNetConfig): PairNet {
-  return createResidualPairNet({ ...config, inputChannels: PAIR_FEATURE_COUNT });
+  const features = config.features ?? DEFAULT_PAIR_FEATURE_SET;
+  if (!PAIR_FEATURE_SETS.includes(features)) throw new InvalidArgumentError('features', features, PAIR_FEATURE_SETS.join(' | '));
+  // only the core architecture's own keys (a loaded config also carries inputChannels, derived here)
+  const { kind, channels, dilations } = config;
+  const net = createResidualPairNet({ kind, ...(channels !== undefined && { channels }), ...(dilations !== undefined && { dilations }), inputChannels: pairFeatureCount(features) });
+  return { ...net, config: { ...net.config, features } };
 }

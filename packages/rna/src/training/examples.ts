@@ -1,7 +1,7 @@
 // Training examples: random windows of the sequence (pairs leaving the window dropped), padded to one
 // size per batch with a mask, so training cost is bounded by the window, not the sequence length.
 import { createRng, shuffleInPlace } from '@scnn/core';
-import { PAIR_FEATURE_COUNT, pairFeatures } from '../featurize/pair-features.js';
+import { DEFAULT_PAIR_FEATURE_SET, type PairFeatureSet, pairFeatureCount, pairFeatures } from '../featurize/pair-features.js';
 
 export interface StructureExample {
   sequence: string;
@@ -40,14 +40,14 @@ export interface StructureBatchArrays {
 }
 
 /** Features, 0/1 pair labels and a mask of real cells, each [batch, size, size, ·], zero-padded. */
-export function batchArrays(examples: StructureExample[], size: number): StructureBatchArrays {
-  const C = PAIR_FEATURE_COUNT;
+export function batchArrays(examples: StructureExample[], size: number, set: PairFeatureSet = DEFAULT_PAIR_FEATURE_SET): StructureBatchArrays {
+  const C = pairFeatureCount(set);
   const features = new Float32Array(examples.length * size * size * C);
   const labels = new Float32Array(examples.length * size * size);
   const mask = new Float32Array(examples.length * size * size);
   examples.forEach((example, b) => {
     const n = example.sequence.length;
-    const f = pairFeatures(example.sequence);
+    const f = pairFeatures(example.sequence, set);
     for (let i = 0; i < n; i++) {
       features.set(f.subarray(i * n * C, (i + 1) * n * C), ((b * size + i) * size) * C);
       mask.fill(1, (b * size + i) * size, (b * size + i) * size + n);

@@ -4,7 +4,7 @@
 // validation sequences, at full length, selects the model, and then the decoding threshold.
 import { InvalidArgumentError, deriveSeed, shuffleInPlace, runControls, train, withSeed, type TrainRunControls, type TrainState } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
-import { PAIR_FEATURE_COUNT } from '../featurize/pair-features.js';
+import { pairFeatureCount } from '../featurize/pair-features.js';
 import { meanMetrics, scoreStructure } from '../metrics/structure-metrics.js';
 import { type PairNet, type PairNetConfig, createPairNet } from '../model/pair-net.js';
 import { predictStructure } from '../predict.js';
@@ -80,13 +80,13 @@ export async function trainStructureModel(options: TrainStructureOptions): Promi
     for (let start = 0; start < perEpoch; start += batchSize) {
       const windows = Array.from(order.subarray(start, Math.min(perEpoch, start + batchSize)), (k) => cropExample(options.train[k]!, crop, rng));
       const size = Math.max(...windows.map((w) => w.sequence.length));
-      const arrays = batchArrays(windows, size);
+      const arrays = batchArrays(windows, size, net.config.features);
       const b = windows.length;
       const labels = tf.tensor4d(arrays.labels, [b, size, size, 1]);
       const mask = tf.tensor4d(arrays.mask, [b, size, size, 1]);
       const weights = tf.tidy(() => tf.mul(mask, tf.add(1, tf.mul(labels, positiveWeight - 1)))) as tf.Tensor4D;
       mask.dispose();
-      yield { features: tf.tensor4d(arrays.features, [b, size, size, PAIR_FEATURE_COUNT]), labels, weights };
+      yield { features: tf.tensor4d(arrays.features, [b, size, size, pairFeatureCount(net.config.features)]), labels, weights };
     }
   }
 

@@ -49,12 +49,14 @@ describe('scnn rna', () => {
     const result = JSON.parse(evaluated.stdout);
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['f1', 'precision', 'recall', 'mcc', 'n', 'rows']));
     expect(result.n).toBe(12);
-    // the decoding threshold chosen on validation at training is the default; --threshold overrides it
-    const chosen = JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).metadata.threshold;
+    // the decoding settings chosen on validation at training are the default; the flags override them
+    const { threshold: chosen, lonelyPairs } = JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).metadata;
     expect(chosen).toBeGreaterThanOrEqual(0.1);
     expect(chosen).toBeLessThanOrEqual(0.9);
-    expect(result.threshold).toBe(chosen);
-    expect(JSON.parse(scnn(['rna', 'evaluate', labelled, '--model-dir', out, '--json', '--threshold', '0.97']).stdout).threshold).toBe(0.97);
+    expect(typeof lonelyPairs).toBe('boolean');
+    expect([result.threshold, result.lonelyPairs]).toEqual([chosen, lonelyPairs]);
+    const overridden = JSON.parse(scnn(['rna', 'evaluate', labelled, '--model-dir', out, '--json', '--threshold', '0.97', '--lonely-pairs', lonelyPairs ? 'forbid' : 'allow']).stdout);
+    expect([overridden.threshold, overridden.lonelyPairs]).toEqual([0.97, !lonelyPairs]);
   });
 
   it.each([
@@ -64,6 +66,7 @@ describe('scnn rna', () => {
     [['rna', 'evaluate', fasta, '--model-dir', path.join(dir, 'model')], /no labelled structures/],
     [['rna', 'predict', '--sequence', 'GGGAAACCC', '--plot', 'x.pdf', '--model-dir', path.join(dir, 'model')], /--plot expects a \.svg or \.png/],
     [['rna', 'predict', '--sequence', 'GGGAAACCC', '--model-dir', path.join(dir, 'none')], /model\.json: not found/],
+    [['rna', 'evaluate', labelled, '--lonely-pairs', 'never', '--model-dir', path.join(dir, 'model')], /--lonely-pairs expects allow or forbid, got "never"/],
     [['rna', 'train', '--train', labelled, '--validation', labelled, '--out', path.join(dir, 'x'), '--features', 'fancy'], /--features expects basic or stacking, got "fancy"/],
   ])('user error %j exits 2 with one line', (args, message) => {
     const { status, stderr } = scnn(args);

@@ -1,4 +1,4 @@
-// rna: the CNN and its SCNN twin trained on bpRNA TR0 windows, selected (epoch and decoding threshold)
+// rna: the CNN and its SCNN twin trained on bpRNA TR0 windows, selected (epoch and decoding settings)
 // on VL0 F1, scored on TS0.
 import path from 'node:path';
 import { meanMetrics, predictStructure, readRna, sampleRecords, scoreStructure, trainStructureModel } from '@scnn/rna';
@@ -19,7 +19,7 @@ export async function runRna(options: DomainRunOptions & { profile: Profile }): 
     if (options.signal?.aborted) return undefined;
     const t0 = performance.now();
     const scored = [];
-    for (const example of testSet) scored.push(scoreStructure((await predictStructure(trained.net, example.sequence, { threshold: trained.threshold })).partners, example.partners));
+    for (const example of testSet) scored.push(scoreStructure((await predictStructure(trained.net, example.sequence, trained.decoding)).partners, example.partners));
     const exact = meanMetrics(scored.map((s) => s.exact));
     const shifted = meanMetrics(scored.map((s) => s.shifted));
     const params = trained.net.parameters();

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { rnaStructureSpec, writePlotFile } from '@scnn/bench';
 import { engineInfo, initEngine } from '@scnn/core';
 import {
+  DEFAULT_DECODING,
   DEFAULT_PAIR_FEATURE_SET,
+  type DecodingSettings,
   PAIR_FEATURE_SETS,
   type PairFeatureSet,
   type RnaRecord,
@@ -36,10 +38,16 @@ function fileMustExist(label: string, file: string): string {
 
 const loadNet = (options: { model: string; modelDir?: string }) => loadPairModel(options, loadStructureModel, shippedModelDir, 'scnn rna train');
 
-/** --threshold, else the threshold the model chose on validation data, else 0.5. */
-function decodingThreshold(flag: string | undefined, metadata: Record<string, unknown>): number {
-  if (flag !== undefined) return parseNumber('--threshold', flag, { min: 0, max: 1 });
-  return typeof metadata.threshold === 'number' ? metadata.threshold : 0.5;
+const THRESHOLD_HELP = 'minimum pair probability (default: the one chosen on validation data at training, else 0.5)';
+const LONELY_PAIRS_HELP = 'allow | forbid pairs with no stacked neighbour, as RNAfold --noLP (default: chosen on validation data at training, else allow)';
+
+/** --threshold / --lonely-pairs, else what the model chose on validation data, else DEFAULT_DECODING. */
+function decodingSettings(options: { threshold?: string; lonelyPairs?: string }, metadata: Record<string, unknown>): DecodingSettings {
+  if (options.lonelyPairs !== undefined && !['allow', 'forbid'].includes(options.lonelyPairs)) throw new UsageError(`--lonely-pairs expects allow or forbid, got "${options.lonelyPairs}"`);
+  return {
+    threshold: options.threshold !== undefined ? parseNumber('--threshold', options.threshold, { min: 0, max: 1 }) : typeof metadata.threshold === 'number' ? metadata.threshold : DEFAULT_DECODING.threshold,
+    lonelyPairs: options.lonelyPairs !== undefined ? options.lonelyPairs === 'allow' : typeof metadata.lonelyPairs === 'boolean' ? metadata.lonelyPairs : DEFAULT_DECODING.lonelyPairs,
+  };
 }
 
 interface PredictOptions {
@@ -48,6 +56,7 @@ interface PredictOptions {
   model: string;
   modelDir?: string;
   threshold?: string;
+  lonelyPairs?: string;
   plot?: string;
 }
 
@@ -66,7 +75,8 @@ function registerPredict(rna: Command): void {
     .option('--format <name>', 'dbn | bpseq | ct', 'dbn')
     .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
     .option('--model-dir <dir>', 'a model written by `scnn rna train` instead of a shipped one')
-    .option('--threshold <p>', 'minimum pair probability (default: the one chosen on validation data at training, else 0.5)')
+    .option('--threshold <p>', THRESHOLD_HELP)
+    .option('--lonely-pairs <mode>', LONELY_PAIRS_HELP)
     .option('--plot <file>', 'also draw the pair-probability map and an arc diagram (.svg or .png; FILE-<id>.ext per record when there are several)')
     .action(async (file: string | undefined, options: PredictOptions) => {
       if (!['dbn', 'bpseq', 'ct'].includes(options.format)) throw new UsageError(`--format expects dbn, bpseq or ct, got "${options.format}"`);
@@ -82,9 +92,9 @@ function registerPredict(rna: Command): void {
       }
       await initEngine();
       const { net, metadata } = loadNet(options);
-      const threshold = decodingThreshold(options.threshold, metadata);
+      const decoding = decodingSettings(options, metadata);
       for (const record of records) {
-        const { partners, probabilities } = await predictStructure(net, record.sequence, { threshold });
+        const { partners, probabilities } = await predictStructure(net, record.sequence, decoding);
         if (options.plot) {
           const target = plotFile(options.plot, record.id, records.length > 1);
           await writePlotFile(rnaStructureSpec(record.sequence, probabilities, pairsOf(partners), `${record.id} (${record.sequence.length} nt)`), target);
@@ -100,6 +110,7 @@ interface EvaluateOptions {
   model: string;
   modelDir?: string;
   threshold?: string;
+  lonelyPairs?: string;
   json?: boolean;
   limit?: string;
 }
@@ -110,21 +121,22 @@ function registerEvaluate(rna: Command): void {
     .description('F1, precision, recall and MCC (per sequence, then averaged) on labelled dot-bracket, bpseq, ct or ArchiveII CSV data')
     .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
     .option('--model-dir <dir>', 'a model written by `scnn rna train`')
-    .option('--threshold <p>', 'minimum pair probability (default: the one chosen on validation data at training, else 0.5)')
+    .option('--threshold <p>', THRESHOLD_HELP)
+    .option('--lonely-pairs <mode>', LONELY_PAIRS_HELP)
     .option('--limit <n>', 'only the first n records')
     .option('--json', 'print {f1, precision, recall, mcc, n, shifted, rows}')
     .action(async (file: string, options: EvaluateOptions) => {
-      if (options.threshold !== undefined) parseNumber('--threshold', options.threshold, { min: 0, max: 1 });
+      decodingSettings(options, {}); // bad flags fail before the data is read
       let records = readRna(fileMustExist('file', file)).filter((r) => r.partners);
       if (records.length === 0) throw new UsageError(`${file}: no labelled structures (use dot-bracket, bpseq, ct or the ArchiveII CSV)`);
       if (options.limit) records = records.slice(0, parseNumber('--limit', options.limit, { min: 1, integer: true }));
       await initEngine();
       const { net, source, metadata } = loadNet(options);
-      const threshold = decodingThreshold(options.threshold, metadata);
+      const decoding = decodingSettings(options, metadata);
       const started = performance.now();
       const rows = [];
       for (const record of records) {
-        const scored = scoreStructure((await predictStructure(net, record.sequence, { threshold })).partners, record.partners!);
+        const scored = scoreStructure((await predictStructure(net, record.sequence, decoding)).partners, record.partners!);
         rows.push({ id: record.id, length: record.sequence.length, family: (record as { family?: string }).family, ...scored.exact, shifted: scored.shifted });
       }
       const mean = meanMetrics(rows);
@@ -133,10 +145,10 @@ function registerEvaluate(rna: Command): void {
       for (const row of rows) if (row.family) families.set(row.family, [...(families.get(row.family) ?? []), row]);
       const familyMeans = [...families].sort(([a], [b]) => a.localeCompare(b)).map(([family, members]) => ({ family, ...meanMetrics(members), shifted: meanMetrics(members.map((r) => r.shifted)) }));
       if (options.json) {
-        console.log(JSON.stringify({ ...mean, shifted, threshold, model: source, backend: engineInfo()?.backend, seconds: (performance.now() - started) / 1000, families: familyMeans, rows }));
+        console.log(JSON.stringify({ ...mean, shifted, ...decoding, model: source, backend: engineInfo()?.backend, seconds: (performance.now() - started) / 1000, families: familyMeans, rows }));
         return;
       }
-      console.log(`threshold ${threshold}`);
+      console.log(`threshold ${decoding.threshold}, lonely pairs ${decoding.lonelyPairs ? 'allowed' : 'forbidden'}`);
       console.log('| data | model | n | F1 | precision | recall | MCC | F1 (±1 shift) |');
       console.log('|---|---|---:|---:|---:|---:|---:|---:|');
       console.log(`| ${path.basename(file)} | ${source} | ${mean.n} | ${mean.f1.toFixed(3)} | ${mean.precision.toFixed(3)} | ${mean.recall.toFixed(3)} | ${mean.mcc.toFixed(3)} | ${shifted.f1.toFixed(3)} |`);
@@ -220,8 +232,8 @@ function registerTrain(rna: Command): void {
       if (!trained) return;
       const params = trained.net.parameters();
       const best = trained.state.history.find((h) => h.epoch === trained.bestEpoch);
-      const chosen = trained.thresholdSelection;
-      if (chosen) log(`decoding threshold ${chosen.threshold} (validation F1 ${chosen.f1.toFixed(4)}; 0.5 gives ${chosen.curve.find((c) => c.threshold === 0.5)?.f1.toFixed(4)})`);
+      const chosen = trained.decodingSelection;
+      if (chosen) log(`decoding: threshold ${chosen.threshold}, lonely pairs ${chosen.lonelyPairs ? 'allowed' : 'forbidden'} (validation F1 ${chosen.f1.toFixed(4)}; 0.5 with lonely pairs gives ${chosen.curve.find((c) => c.threshold === 0.5 && c.lonelyPairs)?.f1.toFixed(4)})`);
       await saveStructureModel(options.out, trained.net, {
         kind,
         params,
@@ -230,8 +242,9 @@ function registerTrain(rna: Command): void {
         validation: path.resolve(options.validation),
         bestEpoch: trained.bestEpoch,
         validationMetrics: best?.metrics ?? null,
-        threshold: trained.threshold,
-        thresholdCurve: chosen?.curve ?? null,
+        threshold: trained.decoding.threshold,
+        lonelyPairs: trained.decoding.lonelyPairs,
+        decodingCurve: chosen?.curve ?? null,
         secondsPerEpoch: trained.secondsPerEpoch,
         backend: info.backend,
         machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },

@@ -2,7 +2,7 @@ import { createRng } from '@scnn/core';
 import { describe, expect, it } from 'vitest';
 import { isCanonicalPair } from '../sequence.js';
 import { pairsOf } from '../structure.js';
-import { decodeGreedy } from './greedy.js';
+import { decodeGreedy, removeLonelyPairs } from './greedy.js';
 
 describe('decodeGreedy', () => {
   it('every output is valid: one partner per base, canonical pairs, hairpin loops ≥ 3', () => {
@@ -37,6 +37,33 @@ describe('decodeGreedy', () => {
       [0, 11],
       [1, 10],
       [2, 17],
+    ]);
+  });
+
+  it('lonelyPairs: false drops the pairs without a stacked neighbour', () => {
+    const sequence = 'GGGGAAAACCCCAAAACCCC';
+    const n = sequence.length;
+    const scores = new Float32Array(n * n);
+    const set = (i: number, j: number, s: number) => (scores[i * n + j] = scores[j * n + i] = s);
+    set(0, 11, 0.9);
+    set(1, 10, 0.8); // stacks on (0, 11)
+    set(2, 17, 0.7); // lonely
+    const kept = pairsOf(decodeGreedy(sequence, scores));
+    expect(kept).toEqual([
+      [0, 11],
+      [1, 10],
+      [2, 17],
+    ]);
+    expect(pairsOf(decodeGreedy(sequence, scores, { lonelyPairs: false }))).toEqual([
+      [0, 11],
+      [1, 10],
+    ]);
+    // nested but not stacked: (0, 11) and (2, 9) are both lonely; (4, 9)/(5, 8) stack on the other side
+    const partners = Int32Array.from({ length: 14 }, () => -1);
+    for (const [i, j] of [[0, 13], [2, 11], [4, 9], [5, 8]] as const) [partners[i], partners[j]] = [j, i];
+    expect(pairsOf(removeLonelyPairs(partners))).toEqual([
+      [4, 9],
+      [5, 8],
     ]);
   });
 });

@@ -2,6 +2,7 @@
 // pairs (i < j) that are canonical (AU, GC, GU), leave a hairpin loop of at least 3 bases (j − i ≥ 4)
 // and score above the threshold are taken from the highest score down whenever both bases are still
 // free. Every base pairs at most once; crossing pairs (pseudoknots) can be output. O(L² log L).
+// With `lonelyPairs: false` (RNAfold's --noLP), pairs left without a stacked neighbour are then removed.
 import { InvalidArgumentError } from '@scnn/core';
 import { isCanonicalPair } from '../sequence.js';
 import type { Partners } from '../structure.js';
@@ -13,6 +14,27 @@ export interface DecodeOptions {
   minLoop?: number;
   /** Allow non-canonical pairs. @default false */
   allowNonCanonical?: boolean;
+  /** Keep pairs with no stacked neighbour, (i + 1, j − 1) or (i − 1, j + 1). @default true */
+  lonelyPairs?: boolean;
+}
+
+/**
+ * Removes, in place, every pair (i, j) with no stacked neighbour pair. One pass is enough: a lonely pair
+ * is no other pair's stacked neighbour, so removing it leaves no new lonely pair behind.
+ */
+export function removeLonelyPairs(partners: Int32Array): Int32Array {
+  const n = partners.length;
+  const lonely: number[] = [];
+  const paired = (i: number, j: number) => i >= 0 && j < n && i < j && partners[i] === j;
+  for (let i = 0; i < n; i++) {
+    const j = partners[i]!;
+    if (j > i && !paired(i + 1, j - 1) && !paired(i - 1, j + 1)) lonely.push(i);
+  }
+  for (const i of lonely) {
+    partners[partners[i]!] = -1;
+    partners[i] = -1;
+  }
+  return partners;
 }
 
 /** `scores` is row-major L×L (only i < j is read). */
@@ -38,5 +60,5 @@ export function decodeGreedy(sequence: string, scores: ArrayLike<number>, option
       partners[j] = i;
     }
   }
-  return partners;
+  return options.lonelyPairs === false ? removeLonelyPairs(partners) : partners;
 }

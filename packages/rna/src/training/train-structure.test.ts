@@ -57,13 +57,15 @@ describe('trainStructureModel', () => {
     const f1 = (r: typeof trained) => r.state.history.find((h) => h.epoch === r.bestEpoch)!.metrics.f1!;
     expect(f1(trained)).toBeGreaterThan(0.8);
     expect(f1(trained)).toBeGreaterThan(f1(untrained) + 0.3);
-    // the decoding threshold is the best of the curve, and the curve agrees with plain validation
-    const selection = trained.thresholdSelection!;
-    expect(selection.curve).toHaveLength(17);
-    expect(trained.threshold).toBe(selection.threshold);
+    // the decoding settings are the best of the curve, and the curve agrees with plain validation
+    const selection = trained.decodingSelection!;
+    expect(selection.curve).toHaveLength(2 * 17);
+    expect(trained.decoding).toEqual({ threshold: selection.threshold, lonelyPairs: selection.lonelyPairs });
     expect(selection.f1).toBe(Math.max(...selection.curve.map((c) => c.f1)));
-    expect(selection.curve.find((c) => c.threshold === 0.5)!.f1).toBeCloseTo((await validateStructures(trained.net, validation, 0.5)).f1, 10);
-    expect((await validateStructures(trained.net, validation, selection.threshold)).f1).toBeCloseTo(selection.f1, 10);
+    for (const lonelyPairs of [true, false]) {
+      expect(selection.curve.find((c) => c.threshold === 0.5 && c.lonelyPairs === lonelyPairs)!.f1).toBeCloseTo((await validateStructures(trained.net, validation, { threshold: 0.5, lonelyPairs })).f1, 10);
+    }
+    expect((await validateStructures(trained.net, validation, trained.decoding)).f1).toBeCloseTo(selection.f1, 10);
   });
 });
 

@@ -1,15 +1,16 @@
 // Trains the pair network on labelled structures with the core training loop: each epoch, every
 // training sequence contributes one random window (cropping bounds the cost on 2 CPU cores); the loss is
 // binary cross-entropy over real cells with positives up-weighted (pairs are ~1% of cells); F1 on the
-// validation sequences, at full length, selects the model, and then the decoding threshold.
+// validation sequences, at full length, selects the model, and then the decoding settings.
 import { InvalidArgumentError, deriveSeed, shuffleInPlace, runControls, train, withSeed, type TrainRunControls, type TrainState } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
+import type { DecodeOptions } from '../decode/greedy.js';
 import { pairFeatureCount } from '../featurize/pair-features.js';
 import { meanMetrics, scoreStructure } from '../metrics/structure-metrics.js';
 import { type PairNet, type PairNetConfig, createPairNet } from '../model/pair-net.js';
 import { predictStructure } from '../predict.js';
 import { type StructureExample, batchArrays, cropExample } from './examples.js';
-import { type ThresholdSelection, selectThreshold } from './select-threshold.js';
+import { DEFAULT_DECODING, type DecodingSelection, type DecodingSettings, selectDecoding } from './select-decoding.js';
 
 export interface TrainStructureOptions extends TrainRunControls {
   train: StructureExample[];
@@ -46,9 +47,9 @@ export function pairLoss(logits: tf.Tensor4D, labels: tf.Tensor4D, weights: tf.T
   });
 }
 
-export async function validateStructures(net: PairNet, examples: StructureExample[], threshold = 0.5): Promise<{ f1: number; precision: number; recall: number; mcc: number }> {
+export async function validateStructures(net: PairNet, examples: StructureExample[], decoding: DecodeOptions = {}): Promise<{ f1: number; precision: number; recall: number; mcc: number }> {
   const rows = [];
-  for (const example of examples) rows.push(scoreStructure((await predictStructure(net, example.sequence, { threshold })).partners, example.partners).exact);
+  for (const example of examples) rows.push(scoreStructure((await predictStructure(net, example.sequence, decoding)).partners, example.partners).exact);
   const { f1, precision, recall, mcc } = meanMetrics(rows);
   return { f1, precision, recall, mcc };
 }
@@ -59,9 +60,9 @@ export interface TrainedStructureModel {
   resumedFrom: number;
   bestEpoch: number | null;
   secondsPerEpoch: number;
-  /** Decoding threshold with the best validation F1 (0.5 without validation data). */
-  threshold: number;
-  thresholdSelection?: ThresholdSelection;
+  /** Decoding settings with the best validation F1 (DEFAULT_DECODING without validation data). */
+  decoding: DecodingSettings;
+  decodingSelection?: DecodingSelection;
 }
 
 export async function trainStructureModel(options: TrainStructureOptions): Promise<TrainedStructureModel> {
@@ -104,15 +105,15 @@ export async function trainStructureModel(options: TrainStructureOptions): Promi
     ...runControls(options),
     restoreBest: true,
   });
-  // an interrupted run returns as it is; a finished one also chooses its decoding threshold on validation
-  const thresholdSelection = options.validation.length > 0 && !options.signal?.aborted ? await selectThreshold(net, options.validation) : undefined;
+  // an interrupted run returns as it is; a finished one also chooses its decoding settings on validation
+  const decodingSelection = options.validation.length > 0 && !options.signal?.aborted ? await selectDecoding(net, options.validation) : undefined;
   return {
     net,
     state: result.state,
     resumedFrom: result.resumedFrom,
     bestEpoch: result.state.bestEpoch,
     secondsPerEpoch: result.secondsPerEpoch,
-    threshold: thresholdSelection?.threshold ?? 0.5,
-    thresholdSelection,
+    decoding: decodingSelection ? { threshold: decodingSelection.threshold, lonelyPairs: decodingSelection.lonelyPairs } : DEFAULT_DECODING,
+    decodingSelection,
   };
 }

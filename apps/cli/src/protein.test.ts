@@ -93,6 +93,7 @@ describe('scnn protein', () => {
     expect(JSON.parse(mixed.stdout).L).toBe(30);
     const coupling = scnn(['protein', 'evaluate', pdb, '--model-dir', out, '--msa', msa, '--msa-weight', '1', '--coupling', 'covariance']);
     expect(coupling.stdout).toMatch(/41 rows, [\d.]+ effective; covariance coupling weight 1\.000/);
+    expect(coupling.stdout).toContain(`| ${path.basename(out)} + ${path.basename(msa)} | long |`); // the model's name, not its folder path
     const plot = path.join(dir, 'q.svg');
     const predicted = scnn(['protein', 'predict', fasta, '--model-dir', out, '--msa', msa, '--plot', plot, '--structure', pdb]);
     expect(predicted.status).toBe(0);

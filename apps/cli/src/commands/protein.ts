@@ -154,14 +154,16 @@ async function alignmentCouplings(options: AlignmentOptions): Promise<AlignmentC
 async function contactScores(options: { model: string; modelDir?: string } & AlignmentOptions, sequence: string, features?: AlignmentCouplings): Promise<{ scores: Float32Array; label: string; note?: string }> {
   const weightOverride = options.msaWeight === undefined ? undefined : parseNumber('--msa-weight', options.msaWeight, { min: 0, max: 1 });
   await initEngine();
-  const { net, source } = loadNet(options);
+  const { net } = loadNet(options);
   const probabilities = await predictContacts(net, sequence);
-  if (!features || !options.msa) return { scores: probabilities, label: source };
+  // plots and tables name the model, not the folder it was read from
+  const model = options.modelDir ? path.basename(path.resolve(options.modelDir)) : `shipped ${options.model.toUpperCase()}`;
+  if (!features || !options.msa) return { scores: probabilities, label: model };
   if (features.query.replace(/-/g, '') !== sequence) throw new UsageError(`--msa: the alignment's query (${features.query.length} columns) is not the sequence being predicted (${sequence.length} residues)`);
   const { scores, weight } = combineWithAlignment(probabilities, features, { weight: weightOverride });
   return {
     scores,
-    label: `${source} + ${path.basename(options.msa)}`,
+    label: `${model} + ${path.basename(options.msa)}`,
     note: `${path.basename(options.msa)}: ${features.rows} rows, ${features.effectiveRows.toFixed(1)} effective; ${options.coupling} coupling weight ${weightOverride === undefined ? 'Neff/(Neff+L) = ' : ''}${weight.toFixed(3)}`,
   };
 }

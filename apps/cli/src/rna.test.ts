@@ -27,7 +27,7 @@ describe('scnn rna', () => {
     const train = scnn(['rna', 'train', '--train', labelled, '--validation', labelled, '--out', out, '--channels', '4', '--epochs', '1', '--crop', '16', '--no-progress']);
     expect(train.status).toBe(0);
     expect(train.stdout).toMatch(/^scnn: \d+ parameters, \d+ convolutional \(6\d\.\d% of the plain CNN's \d+\)/);
-    expect(JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).config.features).toBe('stacking');
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).config.features).toBe('basic');
     const dbn = scnn(['rna', 'predict', fasta, '--model-dir', out]);
     expect(dbn.status).toBe(0);
     const lines = dbn.stdout.trim().split('\n');

@@ -7,18 +7,18 @@
 // - 'stacking' (30 channels): the ordered pair (5′ base b_lo, 3′ base b_hi) (25); canonical indicators
 //   for the pair itself, its inner stacking neighbour (lo + 1, hi − 1) and its outer one (lo − 1, hi + 1);
 //   log relative distance; the too-close flag.
-// Why 'stacking': a symmetric kernel has K[a][b] = K[b][a], so at (i, j) it weighs the inner neighbour
-// (offset +1, −1) and the outer one (−1, +1) alike, and with unordered pairs it cannot tell AU from UA
-// either; the whole SCNN is blind to which side of a helix is 5′. The plain CNN sees it through its
-// untied taps. Writing orientation and stacking context into each cell's own channels hands the SCNN
-// that information without breaking symmetry; both twins get the same inputs.
+// Why 'stacking' exists: a symmetric kernel has K[a][b] = K[b][a], so at (i, j) it weighs the inner
+// neighbour (offset +1, −1) and the outer one (−1, +1) alike, and with unordered pairs it cannot tell AU
+// from UA either; the plain CNN sees both through its untied taps. Writing orientation and stacking
+// context into each cell's own channels hands the SCNN that information without breaking symmetry. On
+// validation it did not help either twin (package README), so 'basic' stays the default.
 import { InvalidArgumentError } from '@scnn/core';
 import { UNKNOWN_CHANNEL, baseChannel, isCanonicalPair } from '../sequence.js';
 
 export type PairFeatureSet = 'basic' | 'stacking';
 export const PAIR_FEATURE_SETS: readonly PairFeatureSet[] = ['basic', 'stacking'];
 /** What a new model is trained on; a saved model without a feature set predates 'stacking' and is 'basic'. */
-export const DEFAULT_PAIR_FEATURE_SET: PairFeatureSet = 'stacking';
+export const DEFAULT_PAIR_FEATURE_SET: PairFeatureSet = 'basic';
 
 const LETTERS = 5; // A, C, G, U, unknown
 const LETTER_NAMES = ['A', 'C', 'G', 'U', 'N'];

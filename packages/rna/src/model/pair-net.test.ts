@@ -17,8 +17,8 @@ describe('createPairNet', () => {
     const scnn = createPairNet({ kind: 'scnn' });
     const c = 24;
     const blocks = 8;
-    const PAIR_FEATURE_COUNT = pairFeatureCount('stacking');
-    // stem 3×3 30→c, 2 convs 3×3 c→c per block, head 1×1 c→1 (all with bias)
+    const PAIR_FEATURE_COUNT = pairFeatureCount('basic');
+    // stem 3×3 18→c, 2 convs 3×3 c→c per block, head 1×1 c→1 (all with bias)
     const plain = 9 * PAIR_FEATURE_COUNT * c + c + blocks * 2 * (9 * c * c + c) + c + 1;
     const symmetric = 6 * PAIR_FEATURE_COUNT * c + c + blocks * 2 * (6 * c * c + c) + c + 1;
     expect(cnn.parameters().conv).toBe(plain);
@@ -27,8 +27,14 @@ describe('createPairNet', () => {
     expect(cnn.model.layers.length).toBe(scnn.model.layers.length + 1); // + the CNN's symmetrize
   });
 
-  it.each(['scnn', 'cnn'] as const)('%s: pair scores are symmetric for any length', (kind) => {
-    const net = createPairNet({ kind, channels: 6, dilations: [1, 2] });
+  it.each([
+    ['scnn', 'basic'],
+    ['cnn', 'basic'],
+    ['scnn', 'stacking'],
+    ['cnn', 'stacking'],
+  ] as const)('%s on %s features: pair scores are symmetric for any length', (kind, features) => {
+    const net = createPairNet({ kind, features, channels: 6, dilations: [1, 2] });
+    expect(net.config.features).toBe(features);
     for (const sequence of ['GGGAAACCC', 'ACGUACGUNNACGGUUCCAAGG']) {
       const n = sequence.length;
       const y = net.model.predict(tf.tensor4d(pairFeatures(sequence, net.config.features), [1, n, n, pairFeatureCount(net.config.features)])) as tf.Tensor4D;

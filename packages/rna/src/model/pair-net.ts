@@ -8,7 +8,7 @@ export { PAIR_NET_KINDS, type PairNetKind } from '@scnn/core';
 
 export interface PairNetConfig {
   kind: PairNetKind;
-  /** Input pair features. @default 'stacking' */
+  /** Input pair features. @default 'basic' */
   features?: PairFeatureSet;
   /** Channels of every hidden map. @default 24 */
   channels?: number;

@@ -1,5 +1,6 @@
 // What each profile runs. quick: every domain on real data with few epochs (≤ 15 minutes on 2 cores);
-// full: the settings behind the packages' README tables, 3 seeds.
+// full: 3 seeds of each twin; its rows are the 3-seed comparison tables in the packages' READMEs (the
+// weights the packages ship are trained longer, on one seed).
 export type ProfileName = 'quick' | 'full';
 export const PROFILE_NAMES: readonly ProfileName[] = ['quick', 'full'];
 

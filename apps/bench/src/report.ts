@@ -86,7 +86,7 @@ export function formatReport(env: Environment, domains: DomainResult[], layers: 
       continue;
     }
     if (domain.kept) out.push(`Not rerun by this command: the results in the folder from ${domain.date.slice(0, 10)}${domain.commit ? ` (commit ${domain.commit})` : ''}.`, '');
-    if (domain.status === 'partial') out.push('**Partial: the run was interrupted; these are the runs that finished.**', '');
+    if (domain.status === 'partial') out.push('**Partial: the runs that finished; the domain was interrupted or is still running (a rerun completes it).**', '');
     out.push(...domainTable(domain.rows, domain.baselines), '');
     out.push(`${domain.rows.length} runs in ${(domain.seconds / 60).toFixed(1)} min (${domain.date}).`, '');
     if (plots[domain.domain]) out.push(`![parameters vs ${domain.primaryMetric}](${plots[domain.domain]}.svg) ([PNG](${plots[domain.domain]}.png))`, '');

@@ -57,6 +57,20 @@ describe('scnn rna', () => {
     expect([result.threshold, result.lonelyPairs]).toEqual([chosen, lonelyPairs]);
     const overridden = JSON.parse(scnn(['rna', 'evaluate', labelled, '--model-dir', out, '--json', '--threshold', '0.97', '--lonely-pairs', lonelyPairs ? 'forbid' : 'allow']).stdout);
     expect([overridden.threshold, overridden.lonelyPairs]).toEqual([0.97, !lonelyPairs]);
+    // select-decoding on validation data reports the choice, and with --write stores it in model.json
+    const copy = path.join(dir, 'model-copy');
+    fs.cpSync(out, copy, { recursive: true });
+    const descriptor = JSON.parse(fs.readFileSync(path.join(copy, 'model.json'), 'utf8'));
+    descriptor.metadata.threshold = 0.9;
+    fs.writeFileSync(path.join(copy, 'model.json'), JSON.stringify(descriptor));
+    const selected = scnn(['rna', 'select-decoding', '--validation', labelled, '--model-dir', copy, '--write']);
+    expect(selected.status).toBe(0);
+    expect(selected.stdout).toMatch(/chosen: threshold ([\d.]+), lonely pairs (allowed|forbidden), validation F1 [\d.]+/);
+    expect(selected.stdout).toContain("model's current settings: threshold 0.9,");
+    const rewritten = JSON.parse(fs.readFileSync(path.join(copy, 'model.json'), 'utf8')).metadata;
+    expect(rewritten.threshold).toBe(Number(/chosen: threshold ([\d.]+)/.exec(selected.stdout)![1]));
+    expect(rewritten.decodingSelectedOn.sequences).toBe(12);
+    expect(rewritten.decodingCurve).toHaveLength(34);
   });
 
   it.each([
@@ -66,6 +80,7 @@ describe('scnn rna', () => {
     [['rna', 'evaluate', fasta, '--model-dir', path.join(dir, 'model')], /no labelled structures/],
     [['rna', 'predict', '--sequence', 'GGGAAACCC', '--plot', 'x.pdf', '--model-dir', path.join(dir, 'model')], /--plot expects a \.svg or \.png/],
     [['rna', 'predict', '--sequence', 'GGGAAACCC', '--model-dir', path.join(dir, 'none')], /model\.json: not found/],
+    [['rna', 'select-decoding', '--validation', labelled, '--write'], /--write needs --model-dir DIR/],
     [['rna', 'evaluate', labelled, '--lonely-pairs', 'never', '--model-dir', path.join(dir, 'model')], /--lonely-pairs expects allow or forbid, got "never"/],
     [['rna', 'train', '--train', labelled, '--validation', labelled, '--out', path.join(dir, 'x'), '--features', 'fancy'], /--features expects basic or stacking, got "fancy"/],
   ])('user error %j exits 2 with one line', (args, message) => {

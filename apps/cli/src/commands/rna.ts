@@ -1,4 +1,5 @@
-// scnn rna train | predict | evaluate: RNA secondary structure with the plain CNN and its SCNN twin.
+// scnn rna train | predict | evaluate | select-decoding: RNA secondary structure with the plain CNN and its
+// SCNN twin.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import {
   saveStructureModel,
   sampleRecords,
   scoreStructure,
+  selectDecoding,
   shippedModelDir,
   trainStructureModel,
   writeBpseq,
@@ -254,10 +256,62 @@ function registerTrain(rna: Command): void {
     });
 }
 
+interface SelectDecodingOptions {
+  validation: string;
+  validationSize: string;
+  model: string;
+  modelDir?: string;
+  write?: boolean;
+}
+
+function registerSelectDecoding(rna: Command): void {
+  rna
+    .command('select-decoding')
+    .description("choose a trained model's decoding settings (threshold, lonely pairs) on labelled validation data, as training does; --write stores them in its model.json")
+    .requiredOption('--validation <file>', 'labelled validation data (e.g. bpRNA VL0.dbn), never the test set')
+    .option('--validation-size <n>', 'sequences used (a fixed random sample of the file)', '150')
+    .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
+    .option('--model-dir <dir>', 'a model written by `scnn rna train`')
+    .option('--write', 'store the chosen settings in --model-dir DIR/model.json')
+    .action(async (options: SelectDecodingOptions) => {
+      if (options.write && !options.modelDir) throw new UsageError('--write needs --model-dir DIR (the shipped weights are read-only)');
+      const size = parseNumber('--validation-size', options.validationSize, { min: 1, integer: true });
+      const labelled = readRna(fileMustExist('--validation', options.validation))
+        .filter((r) => r.partners)
+        .map((r) => ({ sequence: r.sequence, partners: r.partners! }));
+      if (labelled.length === 0) throw new UsageError(`${options.validation}: no labelled structures`);
+      const validation = sampleRecords(labelled, size);
+      await initEngine();
+      const { net, source, metadata } = loadNet(options);
+      const chosen = await selectDecoding(net, validation);
+      const was = decodingSettings({}, metadata);
+      const f1At = (s: DecodingSettings) => chosen.curve.find((c) => c.threshold === s.threshold && c.lonelyPairs === s.lonelyPairs)?.f1;
+      console.log(`${source}: ${validation.length} validation sequences`);
+      console.log(`chosen: threshold ${chosen.threshold}, lonely pairs ${chosen.lonelyPairs ? 'allowed' : 'forbidden'}, validation F1 ${chosen.f1.toFixed(4)}`);
+      console.log(`model's current settings: threshold ${was.threshold}, lonely pairs ${was.lonelyPairs ? 'allowed' : 'forbidden'}, validation F1 ${f1At(was)?.toFixed(4) ?? '(not on the grid)'}`);
+      if (!options.write) return;
+      const file = path.join(options.modelDir!, 'model.json');
+      const descriptor = JSON.parse(fs.readFileSync(file, 'utf8'));
+      descriptor.metadata = {
+        ...descriptor.metadata,
+        threshold: chosen.threshold,
+        lonelyPairs: chosen.lonelyPairs,
+        decodingCurve: chosen.curve,
+        decodingSelectedOn: { file: path.resolve(options.validation), sequences: validation.length, f1: chosen.f1, date: new Date().toISOString() },
+      };
+      delete descriptor.metadata.thresholdCurve; // superseded by decodingCurve
+      const tmp = `${file}.tmp-${process.pid}`;
+      fs.writeFileSync(tmp, JSON.stringify(descriptor, null, 1) + '\n');
+      fs.renameSync(tmp, file);
+      console.log(`wrote ${file}`);
+    });
+}
+
 export function registerRnaCommands(program: Command): Command {
   const rna = program.command('rna').description('RNA secondary structure: plain CNN (cnn) and its symmetric twin (scnn)');
   registerTrain(rna);
   registerPredict(rna);
   registerEvaluate(rna);
+  registerSelectDecoding(rna);
   return rna;
 }

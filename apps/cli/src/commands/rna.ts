@@ -203,12 +203,8 @@ function registerTrain(rna: Command): void {
         seed: int('--seed', options.seed, 0),
         features,
       };
-      const labelled = (file: string) =>
-        readRna(fileMustExist(file === options.train ? '--train' : '--validation', file))
-          .filter((r) => r.partners)
-          .map((r) => ({ sequence: r.sequence, partners: r.partners! }));
-      const trainSet = labelled(options.train);
-      const validationSet = sampleRecords(labelled(options.validation), settings.validationSize);
+      const trainSet = readLabelled('--train', options.train);
+      const validationSet = sampleRecords(readLabelled('--validation', options.validation), settings.validationSize);
       const info = await initEngine();
       const log = (line: string) => process.stderr.write(`${line}\n`);
       log(`train: ${trainSet.length} sequences, validation: ${validationSet.length}; backend ${info.backend}`);
@@ -264,6 +260,13 @@ interface SelectDecodingOptions {
   write?: boolean;
 }
 
+/** The labelled records of a structure file, as training examples. */
+function readLabelled(flag: string, file: string): { sequence: string; partners: Int32Array }[] {
+  return readRna(fileMustExist(flag, file))
+    .filter((r) => r.partners)
+    .map((r) => ({ sequence: r.sequence, partners: r.partners! }));
+}
+
 function registerSelectDecoding(rna: Command): void {
   rna
     .command('select-decoding')
@@ -276,9 +279,7 @@ function registerSelectDecoding(rna: Command): void {
     .action(async (options: SelectDecodingOptions) => {
       if (options.write && !options.modelDir) throw new UsageError('--write needs --model-dir DIR (the shipped weights are read-only)');
       const size = parseNumber('--validation-size', options.validationSize, { min: 1, integer: true });
-      const labelled = readRna(fileMustExist('--validation', options.validation))
-        .filter((r) => r.partners)
-        .map((r) => ({ sequence: r.sequence, partners: r.partners! }));
+      const labelled = readLabelled('--validation', options.validation);
       if (labelled.length === 0) throw new UsageError(`${options.validation}: no labelled structures`);
       const validation = sampleRecords(labelled, size);
       await initEngine();

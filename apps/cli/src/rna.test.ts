@@ -50,27 +50,32 @@ describe('scnn rna', () => {
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['f1', 'precision', 'recall', 'mcc', 'n', 'rows']));
     expect(result.n).toBe(12);
     // the decoding settings chosen on validation at training are the default; the flags override them
-    const { threshold: chosen, lonelyPairs } = JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).metadata;
+    const { decoder, threshold: chosen, lonelyPairs } = JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).metadata;
     expect(chosen).toBeGreaterThanOrEqual(0.1);
     expect(chosen).toBeLessThanOrEqual(0.9);
     expect(typeof lonelyPairs).toBe('boolean');
-    expect([result.threshold, result.lonelyPairs]).toEqual([chosen, lonelyPairs]);
-    const overridden = JSON.parse(scnn(['rna', 'evaluate', labelled, '--model-dir', out, '--json', '--threshold', '0.97', '--lonely-pairs', lonelyPairs ? 'forbid' : 'allow']).stdout);
-    expect([overridden.threshold, overridden.lonelyPairs]).toEqual([0.97, !lonelyPairs]);
+    expect(['greedy', 'nested']).toContain(decoder);
+    expect([result.decoder, result.threshold, result.lonelyPairs]).toEqual([decoder, chosen, lonelyPairs]);
+    const other = decoder === 'greedy' ? 'nested' : 'greedy';
+    const overridden = JSON.parse(scnn(['rna', 'evaluate', labelled, '--model-dir', out, '--json', '--decoder', other, '--threshold', '0.97', '--lonely-pairs', lonelyPairs ? 'forbid' : 'allow']).stdout);
+    expect([overridden.decoder, overridden.threshold, overridden.lonelyPairs]).toEqual([other, 0.97, !lonelyPairs]);
     // select-decoding on validation data reports the choice, and with --write stores it in model.json
     const copy = path.join(dir, 'model-copy');
     fs.cpSync(out, copy, { recursive: true });
     const descriptor = JSON.parse(fs.readFileSync(path.join(copy, 'model.json'), 'utf8'));
     descriptor.metadata.threshold = 0.9;
+    delete descriptor.metadata.decoder; // a model saved before decoders were selected: greedy
     fs.writeFileSync(path.join(copy, 'model.json'), JSON.stringify(descriptor));
     const selected = scnn(['rna', 'select-decoding', '--validation', labelled, '--model-dir', copy, '--write']);
     expect(selected.status).toBe(0);
-    expect(selected.stdout).toMatch(/chosen: threshold ([\d.]+), lonely pairs (allowed|forbidden), validation F1 [\d.]+/);
-    expect(selected.stdout).toContain("model's current settings: threshold 0.9,");
+    const choice = /chosen: (greedy|nested) decoder, threshold ([\d.]+), lonely pairs (allowed|forbidden), validation F1 [\d.]+/.exec(selected.stdout);
+    expect(choice).not.toBeNull();
+    expect(selected.stdout).toMatch(/best nested: nested decoder, threshold [\d.]+/);
+    expect(selected.stdout).toContain("model's current settings: greedy decoder, threshold 0.9,");
     const rewritten = JSON.parse(fs.readFileSync(path.join(copy, 'model.json'), 'utf8')).metadata;
-    expect(rewritten.threshold).toBe(Number(/chosen: threshold ([\d.]+)/.exec(selected.stdout)![1]));
+    expect([rewritten.decoder, rewritten.threshold]).toEqual([choice![1], Number(choice![2])]);
     expect(rewritten.decodingSelectedOn.sequences).toBe(12);
-    expect(rewritten.decodingCurve).toHaveLength(34);
+    expect(rewritten.decodingCurve).toHaveLength(68);
   });
 
   it.each([
@@ -82,6 +87,7 @@ describe('scnn rna', () => {
     [['rna', 'predict', '--sequence', 'GGGAAACCC', '--model-dir', path.join(dir, 'none')], /model\.json: not found/],
     [['rna', 'select-decoding', '--validation', labelled, '--write'], /--write needs --model-dir DIR/],
     [['rna', 'evaluate', labelled, '--lonely-pairs', 'never', '--model-dir', path.join(dir, 'model')], /--lonely-pairs expects allow or forbid, got "never"/],
+    [['rna', 'evaluate', labelled, '--decoder', 'viterbi', '--model-dir', path.join(dir, 'model')], /--decoder expects greedy or nested, got "viterbi"/],
     [['rna', 'train', '--train', labelled, '--validation', labelled, '--out', path.join(dir, 'x'), '--features', 'fancy'], /--features expects basic or stacking, got "fancy"/],
   ])('user error %j exits 2 with one line', (args, message) => {
     const { status, stderr } = scnn(args);

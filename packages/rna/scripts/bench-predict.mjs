@@ -1,11 +1,11 @@
-// Times `predict` (pair features → network → greedy decoding) by sequence length with a shipped model,
-// after start-up, and reports the peak resident memory; prints a Markdown table.
+// Times `predict` (pair features → network → decoding with the model's own settings) by sequence length
+// with a shipped model, after start-up, and reports the peak resident memory; prints a Markdown table.
 // Usage: node scripts/bench-predict.mjs [--models scnn,cnn] [--lengths 100,250,500,1000,2000] [--repeats 5]
 // (after `pnpm --filter @scnn/rna build`). Lengths ≥ 1000 run once after their warm-up.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createRng, initEngine } from '@scnn/core';
-import { decodeGreedy, loadStructureModel, pairFeatures, predictPairProbabilities, shippedModelDir } from '../dist/index.js';
+import { DEFAULT_DECODING, decodeStructure, loadStructureModel, pairFeatures, predictPairProbabilities, shippedModelDir } from '../dist/index.js';
 
 const { values } = parseArgs({ options: { models: { type: 'string', default: 'scnn,cnn' }, lengths: { type: 'string', default: '100,250,500,1000,2000' }, repeats: { type: 'string', default: '5' } } });
 const started = performance.now();
@@ -16,10 +16,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const peakMiB = () => process.resourceUsage().maxRSS / 1024;
 
 console.log(`backend ${engine.backend}, ${os.cpus().length} CPUs, engine start-up ${startup.toFixed(2)} s`);
-console.log('| model | length | pair features (s) | network (s) | decoding (s) | predict total (s) | peak RSS so far (MiB) |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
+console.log('| model | decoder | length | pair features (s) | network (s) | decoding (s) | predict total (s) | peak RSS so far (MiB) |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const kind of values.models.split(',')) {
-  const { net } = loadStructureModel(shippedModelDir(kind));
+  const { net, metadata } = loadStructureModel(shippedModelDir(kind));
+  const decoding = { ...DEFAULT_DECODING, ...Object.fromEntries(Object.entries(metadata).filter(([k]) => k in DEFAULT_DECODING)) };
   for (const length of values.lengths.split(',').map(Number)) {
     const sequence = Array.from({ length }, () => 'ACGU'[Math.floor(rng() * 4)]).join('');
     const repeats = length >= 1000 ? 1 : Number(values.repeats);
@@ -31,7 +32,7 @@ for (const kind of values.models.split(',')) {
       const t1 = performance.now();
       const probabilities = await predictPairProbabilities(net, sequence);
       const t2 = performance.now();
-      decodeGreedy(sequence, probabilities);
+      decodeStructure(sequence, probabilities, decoding);
       const t3 = performance.now();
       times.features.push((t1 - t0) / 1000);
       times.network.push((t2 - t1) / 1000);
@@ -39,6 +40,6 @@ for (const kind of values.models.split(',')) {
       times.total.push((t3 - t1) / 1000); // what predict costs: network (features included) + decoding
     }
     const m = (k) => median(times[k]).toFixed(3);
-    console.log(`| ${kind} | ${length} | ${m('features')} | ${m('network')} | ${m('decoding')} | ${m('total')} | ${peakMiB().toFixed(0)} |`);
+    console.log(`| ${kind} | ${decoding.decoder} | ${length} | ${m('features')} | ${m('network')} | ${m('decoding')} | ${m('total')} | ${peakMiB().toFixed(0)} |`);
   }
 }

@@ -1,6 +1,6 @@
-// @scnn/rna: RNA secondary structure with symmetric CNNs. This release: formats (read and write),
-// sequence policy, symmetric pair features, decoding into valid structures and the metrics; the models,
-// training and CLI are the next step (issue 4).
+// @scnn/rna: RNA secondary structure with symmetric CNNs: formats (read and write), the sequence policy,
+// symmetric pair features, the CNN and its SCNN twin, windowed training, prediction, decoding into valid
+// structures, and the metrics.
 export { RnaParseError } from './errors.js';
 export { NUCLEOTIDES, UNKNOWN_CHANNEL, baseChannel, isCanonicalPair, normalizeSequence, type NormalizedSequence } from './sequence.js';
 export { dotBracketFromPartners, isBracketProblem, pairsOf, partnersFromDotBracket, partnersFromPairs, type BracketProblem, type Partners } from './structure.js';
@@ -13,6 +13,8 @@ export { parseArchiveIICsv, splitCsvLine, type FamilyRecord } from './formats/ar
 export { RNA_FORMATS, formatOfFile, parseRna, readRna, type RnaFormat } from './formats/read.js';
 export { DEFAULT_PAIR_FEATURE_SET, PAIR_FEATURE_CHANNELS, PAIR_FEATURE_SETS, pairFeatureCount, pairFeatures, type PairFeatureSet } from './featurize/pair-features.js';
 export { decodeGreedy, removeLonelyPairs, type DecodeOptions } from './decode/greedy.js';
+export { decodeNested } from './decode/nested.js';
+export { DECODERS, decodeStructure, type Decoder, type StructureDecodeOptions } from './decode/decode.js';
 export { meanMetrics, scoreStructure, type ScoredStructure, type StructureMetrics } from './metrics/structure-metrics.js';
 export { PAIR_NET_KINDS, createPairNet, type PairNet, type PairNetConfig, type PairNetKind, type ResolvedPairNetConfig } from './model/pair-net.js';
 export { STRUCTURE_MODEL_FORMAT, loadStructureModel, saveStructureModel, shippedModelDir, type StructureModelFile } from './model/model-files.js';

@@ -1,7 +1,7 @@
 // Prediction: pair probabilities from the network (whole sequence, any length), then a valid
-// structure from the greedy decoder.
+// structure from one of the decoders (greedy by default).
 import * as tf from '@tensorflow/tfjs';
-import { type DecodeOptions, decodeGreedy } from './decode/greedy.js';
+import { type StructureDecodeOptions, decodeStructure } from './decode/decode.js';
 import { pairFeatureCount, pairFeatures } from './featurize/pair-features.js';
 import type { PairNet } from './model/pair-net.js';
 import type { Partners } from './structure.js';
@@ -23,7 +23,7 @@ export interface Prediction {
   probabilities: Float32Array;
 }
 
-export async function predictStructure(net: PairNet, sequence: string, options: DecodeOptions = {}): Promise<Prediction> {
+export async function predictStructure(net: PairNet, sequence: string, options: StructureDecodeOptions = {}): Promise<Prediction> {
   const probabilities = await predictPairProbabilities(net, sequence);
-  return { partners: decodeGreedy(sequence, probabilities, options), probabilities };
+  return { partners: decodeStructure(sequence, probabilities, options), probabilities };
 }

@@ -6,8 +6,10 @@ import path from 'node:path';
 import { rnaStructureSpec, writePlotFile } from '@scnn/bench';
 import { engineInfo, initEngine } from '@scnn/core';
 import {
+  DECODERS,
   DEFAULT_DECODING,
   DEFAULT_PAIR_FEATURE_SET,
+  type Decoder,
   type DecodingSettings,
   PAIR_FEATURE_SETS,
   type PairFeatureSet,
@@ -42,23 +44,33 @@ const loadNet = (options: { model: string; modelDir?: string }) => loadPairModel
 
 const THRESHOLD_HELP = 'minimum pair probability (default: the one chosen on validation data at training, else 0.5)';
 const LONELY_PAIRS_HELP = 'allow | forbid pairs with no stacked neighbour, as RNAfold --noLP (default: chosen on validation data at training, else allow)';
+const DECODER_HELP = 'greedy (by score, pseudoknots possible) | nested (best non-crossing structure) (default: chosen on validation data, else greedy)';
 
-/** --threshold / --lonely-pairs, else what the model chose on validation data, else DEFAULT_DECODING. */
-function decodingSettings(options: { threshold?: string; lonelyPairs?: string }, metadata: Record<string, unknown>): DecodingSettings {
+interface DecodingFlags {
+  decoder?: string;
+  threshold?: string;
+  lonelyPairs?: string;
+}
+
+/** --decoder / --threshold / --lonely-pairs, else what the model chose on validation data, else DEFAULT_DECODING. */
+function decodingSettings(options: DecodingFlags, metadata: Record<string, unknown>): DecodingSettings {
   if (options.lonelyPairs !== undefined && !['allow', 'forbid'].includes(options.lonelyPairs)) throw new UsageError(`--lonely-pairs expects allow or forbid, got "${options.lonelyPairs}"`);
+  if (options.decoder !== undefined && !DECODERS.includes(options.decoder as Decoder)) throw new UsageError(`--decoder expects ${DECODERS.join(' or ')}, got "${options.decoder}"`);
+  const stored = DECODERS.includes(metadata.decoder as Decoder) ? (metadata.decoder as Decoder) : DEFAULT_DECODING.decoder;
   return {
+    decoder: (options.decoder as Decoder | undefined) ?? stored,
     threshold: options.threshold !== undefined ? parseNumber('--threshold', options.threshold, { min: 0, max: 1 }) : typeof metadata.threshold === 'number' ? metadata.threshold : DEFAULT_DECODING.threshold,
     lonelyPairs: options.lonelyPairs !== undefined ? options.lonelyPairs === 'allow' : typeof metadata.lonelyPairs === 'boolean' ? metadata.lonelyPairs : DEFAULT_DECODING.lonelyPairs,
   };
 }
 
-interface PredictOptions {
+const describeDecoding = (s: DecodingSettings) => `${s.decoder} decoder, threshold ${s.threshold}, lonely pairs ${s.lonelyPairs ? 'allowed' : 'forbidden'}`;
+
+interface PredictOptions extends DecodingFlags {
   sequence?: string;
   format: string;
   model: string;
   modelDir?: string;
-  threshold?: string;
-  lonelyPairs?: string;
   plot?: string;
 }
 
@@ -77,6 +89,7 @@ function registerPredict(rna: Command): void {
     .option('--format <name>', 'dbn | bpseq | ct', 'dbn')
     .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
     .option('--model-dir <dir>', 'a model written by `scnn rna train` instead of a shipped one')
+    .option('--decoder <name>', DECODER_HELP)
     .option('--threshold <p>', THRESHOLD_HELP)
     .option('--lonely-pairs <mode>', LONELY_PAIRS_HELP)
     .option('--plot <file>', 'also draw the pair-probability map and an arc diagram (.svg or .png; FILE-<id>.ext per record when there are several)')
@@ -108,11 +121,9 @@ function registerPredict(rna: Command): void {
     });
 }
 
-interface EvaluateOptions {
+interface EvaluateOptions extends DecodingFlags {
   model: string;
   modelDir?: string;
-  threshold?: string;
-  lonelyPairs?: string;
   json?: boolean;
   limit?: string;
 }
@@ -123,6 +134,7 @@ function registerEvaluate(rna: Command): void {
     .description('F1, precision, recall and MCC (per sequence, then averaged) on labelled dot-bracket, bpseq, ct or ArchiveII CSV data')
     .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
     .option('--model-dir <dir>', 'a model written by `scnn rna train`')
+    .option('--decoder <name>', DECODER_HELP)
     .option('--threshold <p>', THRESHOLD_HELP)
     .option('--lonely-pairs <mode>', LONELY_PAIRS_HELP)
     .option('--limit <n>', 'only the first n records')
@@ -150,7 +162,7 @@ function registerEvaluate(rna: Command): void {
         console.log(JSON.stringify({ ...mean, shifted, ...decoding, model: source, backend: engineInfo()?.backend, seconds: (performance.now() - started) / 1000, families: familyMeans, rows }));
         return;
       }
-      console.log(`threshold ${decoding.threshold}, lonely pairs ${decoding.lonelyPairs ? 'allowed' : 'forbidden'}`);
+      console.log(describeDecoding(decoding));
       console.log('| data | model | n | F1 | precision | recall | MCC | F1 (±1 shift) |');
       console.log('|---|---|---:|---:|---:|---:|---:|---:|');
       console.log(`| ${path.basename(file)} | ${source} | ${mean.n} | ${mean.f1.toFixed(3)} | ${mean.precision.toFixed(3)} | ${mean.recall.toFixed(3)} | ${mean.mcc.toFixed(3)} | ${shifted.f1.toFixed(3)} |`);
@@ -231,7 +243,7 @@ function registerTrain(rna: Command): void {
       const params = trained.net.parameters();
       const best = trained.state.history.find((h) => h.epoch === trained.bestEpoch);
       const chosen = trained.decodingSelection;
-      if (chosen) log(`decoding: threshold ${chosen.threshold}, lonely pairs ${chosen.lonelyPairs ? 'allowed' : 'forbidden'} (validation F1 ${chosen.f1.toFixed(4)}; 0.5 with lonely pairs gives ${chosen.curve.find((c) => c.threshold === 0.5 && c.lonelyPairs)?.f1.toFixed(4)})`);
+      if (chosen) log(`decoding: ${describeDecoding(chosen)} (validation F1 ${chosen.f1.toFixed(4)}; greedy at 0.5 with lonely pairs gives ${chosen.curve.find((c) => c.decoder === 'greedy' && c.threshold === 0.5 && c.lonelyPairs)?.f1.toFixed(4)})`);
       await saveStructureModel(options.out, trained.net, {
         kind,
         params,
@@ -240,6 +252,7 @@ function registerTrain(rna: Command): void {
         validation: path.resolve(options.validation),
         bestEpoch: trained.bestEpoch,
         validationMetrics: best?.metrics ?? null,
+        decoder: trained.decoding.decoder,
         threshold: trained.decoding.threshold,
         lonelyPairs: trained.decoding.lonelyPairs,
         decodingCurve: chosen?.curve ?? null,
@@ -270,7 +283,7 @@ function readLabelled(flag: string, file: string): { sequence: string; partners:
 function registerSelectDecoding(rna: Command): void {
   rna
     .command('select-decoding')
-    .description("choose a trained model's decoding settings (threshold, lonely pairs) on labelled validation data, as training does; --write stores them in its model.json")
+    .description("choose a trained model's decoding settings (decoder, threshold, lonely pairs) on labelled validation data, as training does; --write stores them in its model.json")
     .requiredOption('--validation <file>', 'labelled validation data (e.g. bpRNA VL0.dbn), never the test set')
     .option('--validation-size <n>', 'sequences used (a fixed random sample of the file)', '150')
     .option('--model <kind>', 'shipped model: scnn or cnn', 'scnn')
@@ -286,15 +299,18 @@ function registerSelectDecoding(rna: Command): void {
       const { net, source, metadata } = loadNet(options);
       const chosen = await selectDecoding(net, validation);
       const was = decodingSettings({}, metadata);
-      const f1At = (s: DecodingSettings) => chosen.curve.find((c) => c.threshold === s.threshold && c.lonelyPairs === s.lonelyPairs)?.f1;
+      const f1At = (s: DecodingSettings) => chosen.curve.find((c) => c.decoder === s.decoder && c.threshold === s.threshold && c.lonelyPairs === s.lonelyPairs)?.f1;
+      const bestOf = (decoder: Decoder) => chosen.curve.filter((c) => c.decoder === decoder).reduce((a, b) => (b.f1 > a.f1 ? b : a));
       console.log(`${source}: ${validation.length} validation sequences`);
-      console.log(`chosen: threshold ${chosen.threshold}, lonely pairs ${chosen.lonelyPairs ? 'allowed' : 'forbidden'}, validation F1 ${chosen.f1.toFixed(4)}`);
-      console.log(`model's current settings: threshold ${was.threshold}, lonely pairs ${was.lonelyPairs ? 'allowed' : 'forbidden'}, validation F1 ${f1At(was)?.toFixed(4) ?? '(not on the grid)'}`);
+      console.log(`chosen: ${describeDecoding(chosen)}, validation F1 ${chosen.f1.toFixed(4)}`);
+      for (const decoder of DECODERS) console.log(`best ${decoder}: ${describeDecoding(bestOf(decoder))}, validation F1 ${bestOf(decoder).f1.toFixed(4)}`);
+      console.log(`model's current settings: ${describeDecoding(was)}, validation F1 ${f1At(was)?.toFixed(4) ?? '(not on the grid)'}`);
       if (!options.write) return;
       const file = path.join(options.modelDir!, 'model.json');
       const descriptor = JSON.parse(fs.readFileSync(file, 'utf8'));
       descriptor.metadata = {
         ...descriptor.metadata,
+        decoder: chosen.decoder,
         threshold: chosen.threshold,
         lonelyPairs: chosen.lonelyPairs,
         decodingCurve: chosen.curve,

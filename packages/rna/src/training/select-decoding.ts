@@ -1,22 +1,25 @@
-// The decoding settings (pair-probability threshold, whether lonely pairs are kept) are model settings
+// The decoding settings (decoder, pair-probability threshold, whether lonely pairs are kept) are model settings
 // like any other: chosen on validation data, never on the test set. Probabilities are computed once per
 // sequence; each candidate only re-decodes.
 import { InvalidArgumentError } from '@scnn/core';
-import { decodeGreedy } from '../decode/greedy.js';
+import { DECODERS, type Decoder, decodeStructure } from '../decode/decode.js';
 import { type StructureMetrics, meanMetrics, scoreStructure } from '../metrics/structure-metrics.js';
 import type { PairNet } from '../model/pair-net.js';
 import { predictPairProbabilities } from '../predict.js';
 import type { StructureExample } from './examples.js';
 
 export interface DecodingSettings {
+  decoder: Decoder;
   threshold: number;
   lonelyPairs: boolean;
 }
 
 /** What a model decodes with when it records nothing else (models saved before decoding was selected). */
-export const DEFAULT_DECODING: DecodingSettings = { threshold: 0.5, lonelyPairs: true };
+export const DEFAULT_DECODING: DecodingSettings = { decoder: 'greedy', threshold: 0.5, lonelyPairs: true };
 
 export interface DecodingSelectionOptions {
+  /** @default ['greedy', 'nested'] */
+  decoders?: readonly Decoder[];
   /** Thresholds to try. @default 0.10, 0.15, …, 0.90 */
   thresholds?: number[];
   /** @default [true, false] */
@@ -30,17 +33,19 @@ export interface DecodingSelection extends DecodingSettings {
   curve: (DecodingSettings & { f1: number })[];
 }
 
-/** The candidate with the best mean F1 (on a tie, the earlier one: lonely pairs kept, lower threshold). */
+/** The candidate with the best mean F1 (on a tie, the earlier one: greedy, lonely pairs kept, lower threshold). */
 export async function selectDecoding(net: PairNet, examples: StructureExample[], options: DecodingSelectionOptions = {}): Promise<DecodingSelection> {
   if (examples.length === 0) throw new InvalidArgumentError('examples', 0, 'at least one labelled sequence');
   const thresholds = options.thresholds ?? Array.from({ length: 17 }, (_, k) => Math.round((0.1 + 0.05 * k) * 100) / 100);
-  const candidates = (options.lonelyPairs ?? [true, false]).flatMap((lonelyPairs) => thresholds.map((threshold) => ({ threshold, lonelyPairs })));
+  const candidates = (options.decoders ?? DECODERS).flatMap((decoder) =>
+    (options.lonelyPairs ?? [true, false]).flatMap((lonelyPairs) => thresholds.map((threshold): DecodingSettings => ({ decoder, threshold, lonelyPairs }))),
+  );
   const scored = candidates.map(() => [] as StructureMetrics[]);
   for (const example of examples) {
     const probabilities = await predictPairProbabilities(net, example.sequence);
-    candidates.forEach((settings, k) => scored[k]!.push(scoreStructure(decodeGreedy(example.sequence, probabilities, settings), example.partners).exact));
+    candidates.forEach((settings, k) => scored[k]!.push(scoreStructure(decodeStructure(example.sequence, probabilities, settings), example.partners).exact));
   }
   const curve = candidates.map((settings, k) => ({ ...settings, f1: meanMetrics(scored[k]!).f1 }));
   const best = curve.reduce((a, b) => (b.f1 > a.f1 ? b : a));
-  return { threshold: best.threshold, lonelyPairs: best.lonelyPairs, f1: best.f1, curve };
+  return { decoder: best.decoder, threshold: best.threshold, lonelyPairs: best.lonelyPairs, f1: best.f1, curve };
 }

@@ -59,11 +59,14 @@ describe('trainStructureModel', () => {
     expect(f1(trained)).toBeGreaterThan(f1(untrained) + 0.3);
     // the decoding settings are the best of the curve, and the curve agrees with plain validation
     const selection = trained.decodingSelection!;
-    expect(selection.curve).toHaveLength(2 * 17);
-    expect(trained.decoding).toEqual({ threshold: selection.threshold, lonelyPairs: selection.lonelyPairs });
+    expect(selection.curve).toHaveLength(2 * 2 * 17); // decoder × lonely pairs × threshold
+    expect(trained.decoding).toEqual({ decoder: selection.decoder, threshold: selection.threshold, lonelyPairs: selection.lonelyPairs });
     expect(selection.f1).toBe(Math.max(...selection.curve.map((c) => c.f1)));
-    for (const lonelyPairs of [true, false]) {
-      expect(selection.curve.find((c) => c.threshold === 0.5 && c.lonelyPairs === lonelyPairs)!.f1).toBeCloseTo((await validateStructures(trained.net, validation, { threshold: 0.5, lonelyPairs })).f1, 10);
+    for (const decoder of ['greedy', 'nested'] as const) {
+      for (const lonelyPairs of [true, false]) {
+        const point = selection.curve.find((c) => c.decoder === decoder && c.threshold === 0.5 && c.lonelyPairs === lonelyPairs)!;
+        expect(point.f1).toBeCloseTo((await validateStructures(trained.net, validation, { decoder, threshold: 0.5, lonelyPairs })).f1, 10);
+      }
     }
     expect((await validateStructures(trained.net, validation, trained.decoding)).f1).toBeCloseTo(selection.f1, 10);
   });

@@ -4,7 +4,7 @@
 // validation sequences, at full length, selects the model, and then the decoding settings.
 import { InvalidArgumentError, deriveSeed, shuffleInPlace, runControls, train, withSeed, type TrainRunControls, type TrainState } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
-import type { DecodeOptions } from '../decode/greedy.js';
+import type { StructureDecodeOptions } from '../decode/decode.js';
 import { pairFeatureCount } from '../featurize/pair-features.js';
 import { meanMetrics, scoreStructure } from '../metrics/structure-metrics.js';
 import { type PairNet, type PairNetConfig, createPairNet } from '../model/pair-net.js';
@@ -47,7 +47,7 @@ export function pairLoss(logits: tf.Tensor4D, labels: tf.Tensor4D, weights: tf.T
   });
 }
 
-export async function validateStructures(net: PairNet, examples: StructureExample[], decoding: DecodeOptions = {}): Promise<{ f1: number; precision: number; recall: number; mcc: number }> {
+export async function validateStructures(net: PairNet, examples: StructureExample[], decoding: StructureDecodeOptions = {}): Promise<{ f1: number; precision: number; recall: number; mcc: number }> {
   const rows = [];
   for (const example of examples) rows.push(scoreStructure((await predictStructure(net, example.sequence, decoding)).partners, example.partners).exact);
   const { f1, precision, recall, mcc } = meanMetrics(rows);
@@ -113,7 +113,7 @@ export async function trainStructureModel(options: TrainStructureOptions): Promi
     resumedFrom: result.resumedFrom,
     bestEpoch: result.state.bestEpoch,
     secondsPerEpoch: result.secondsPerEpoch,
-    decoding: decodingSelection ? { threshold: decodingSelection.threshold, lonelyPairs: decodingSelection.lonelyPairs } : DEFAULT_DECODING,
+    decoding: decodingSelection ? { decoder: decodingSelection.decoder, threshold: decodingSelection.threshold, lonelyPairs: decodingSelection.lonelyPairs } : DEFAULT_DECODING,
     decodingSelection,
   };
 }

@@ -19,7 +19,7 @@ console.log(`backend ${engine.backend}, ${os.cpus().length} CPUs, engine start-u
 console.log('| model | decoder | length | pair features (s) | network (s) | decoding (s) | predict total (s) | peak RSS so far (MiB) |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const kind of values.models.split(',')) {
-  const { net, metadata } = loadStructureModel(shippedModelDir(kind));
+  const { net, file: { metadata } } = loadStructureModel(shippedModelDir(kind));
   const decoding = { ...DEFAULT_DECODING, ...Object.fromEntries(Object.entries(metadata).filter(([k]) => k in DEFAULT_DECODING)) };
   for (const length of values.lengths.split(',').map(Number)) {
     const sequence = Array.from({ length }, () => 'ACGU'[Math.floor(rng() * 4)]).join('');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { initEngine, symmetryError } from '@scnn/core';
+import { InvalidArgumentError, initEngine, symmetryError } from '@scnn/core';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { pairFeatureCount, pairFeatures } from '../featurize/pair-features.js';
@@ -52,6 +52,10 @@ describe('createPairNet', () => {
     expect(loaded.file.config).toEqual(net.config);
     expect(await predictPairProbabilities(loaded.net, 'GGGGAAAACCCC')).toEqual(await predictPairProbabilities(net, 'GGGGAAAACCCC'));
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses an unknown feature set with a typed error', () => {
+    expect(() => createPairNet({ kind: 'scnn', features: 'fancy' as never })).toThrow(InvalidArgumentError);
   });
 
   it("a model saved before feature sets (no config.features) loads as 'basic'; a mismatched one is refused", async () => {

@@ -1,8 +1,8 @@
 // The RNA model: core's residual pair network over one of the RNA pair-feature sets, as the plain CNN
 // ('cnn') or its symmetric twin ('scnn'). The feature set is part of the architecture: a saved model
 // records it and prediction featurizes with it.
-import { InvalidArgumentError, type PairNetKind, type ResidualPairNet, type ResolvedResidualPairNetConfig, createResidualPairNet } from '@scnn/core';
-import { DEFAULT_PAIR_FEATURE_SET, PAIR_FEATURE_SETS, type PairFeatureSet, pairFeatureCount } from '../featurize/pair-features.js';
+import { type PairNetKind, type ResidualPairNet, type ResolvedResidualPairNetConfig, createResidualPairNet } from '@scnn/core';
+import { DEFAULT_PAIR_FEATURE_SET, type PairFeatureSet, pairFeatureCount } from '../featurize/pair-features.js';
 
 export { PAIR_NET_KINDS, type PairNetKind } from '@scnn/core';
 
@@ -26,8 +26,7 @@ export interface PairNet extends ResidualPairNet {
 
 export function createPairNet(config: PairNetConfig): PairNet {
   const features = config.features ?? DEFAULT_PAIR_FEATURE_SET;
-  if (!PAIR_FEATURE_SETS.includes(features)) throw new InvalidArgumentError('features', features, PAIR_FEATURE_SETS.join(' | '));
-  // only the core architecture's own keys (a loaded config also carries inputChannels, derived here)
+  // pairFeatureCount rejects an unknown set; only the core architecture's own keys (a loaded config also carries inputChannels, derived here)
   const { kind, channels, dilations } = config;
   const net = createResidualPairNet({ kind, ...(channels !== undefined && { channels }), ...(dilations !== undefined && { dilations }), inputChannels: pairFeatureCount(features) });
   return { ...net, config: { ...net.config, features } };

@@ -1,5 +1,5 @@
-// Paired comparison of two models scored item by item on the same test items: the mean difference B − A
-// with a 95% percentile bootstrap interval over items, and how many items each model wins. Reads the
+// Paired comparison of two models scored item by item on the same test items: each model's mean and the
+// mean difference B − A, with 95% percentile bootstrap intervals over items, and how many items each wins. Reads the
 // `rows` of `scnn rna evaluate --json` or of packages/protein/scripts/val-per-chain.mjs.
 // Usage: node scripts/paired-comparison.mjs A.json B.json --metric f1 [--resamples 10000] [--seed 1]
 import fs from 'node:fs';
@@ -25,13 +25,26 @@ const random = () => {
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
-const resampled = Array.from({ length: Number(values.resamples) }, () => {
-  let sum = 0;
-  for (let k = 0; k < diffs.length; k++) sum += diffs[Math.floor(random() * diffs.length)];
-  return sum / diffs.length;
-}).sort((x, y) => x - y);
-const quantile = (q) => resampled[Math.min(resampled.length - 1, Math.floor(q * resampled.length))];
+// one set of resamples for A, B and B − A, so the three intervals describe the same bootstrap
+const resamples = Number(values.resamples);
+const columns = { a: ids.map((id) => a.get(id)), b: ids.map((id) => b.get(id)), diff: diffs };
+const sampled = { a: [], b: [], diff: [] };
+for (let r = 0; r < resamples; r++) {
+  const sums = { a: 0, b: 0, diff: 0 };
+  for (let k = 0; k < ids.length; k++) {
+    const i = Math.floor(random() * ids.length);
+    for (const key of Object.keys(sums)) sums[key] += columns[key][i];
+  }
+  for (const key of Object.keys(sums)) sampled[key].push(sums[key] / ids.length);
+}
 const f = (x) => x.toFixed(4);
-console.log(`| metric | items | A | B | B − A | 95% interval | B wins | ties | A wins |`);
-console.log(`|---|---:|---:|---:|---:|---|---:|---:|---:|`);
-console.log(`| ${values.metric} | ${ids.length} | ${f(mean(ids.map((id) => a.get(id))))} | ${f(mean(ids.map((id) => b.get(id))))} | ${f(mean(diffs))} | [${f(quantile(0.025))}, ${f(quantile(0.975))}] | ${diffs.filter((d) => d > 0).length} | ${diffs.filter((d) => d === 0).length} | ${diffs.filter((d) => d < 0).length} |`);
+const interval = (key) => {
+  const sorted = [...sampled[key]].sort((x, y) => x - y);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return `[${f(at(0.025))}, ${f(at(0.975))}]`;
+};
+console.log(`| metric | items | A | A 95% | B | B 95% | B − A | B − A 95% | B wins | ties | A wins |`);
+console.log(`|---|---:|---:|---|---:|---|---:|---|---:|---:|---:|`);
+console.log(
+  `| ${values.metric} | ${ids.length} | ${f(mean(columns.a))} | ${interval('a')} | ${f(mean(columns.b))} | ${interval('b')} | ${f(mean(diffs))} | ${interval('diff')} | ${diffs.filter((d) => d > 0).length} | ${diffs.filter((d) => d === 0).length} | ${diffs.filter((d) => d < 0).length} |`,
+);

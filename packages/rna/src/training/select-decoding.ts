@@ -3,8 +3,10 @@
 // sequence; each candidate only re-decodes.
 import { InvalidArgumentError } from '@scnn/core';
 import { DECODERS, type Decoder, decodeStructure } from '../decode/decode.js';
+import { removeLonelyPairs } from '../decode/greedy.js';
 import { type StructureMetrics, meanMetrics, scoreStructure } from '../metrics/structure-metrics.js';
 import type { PairNet } from '../model/pair-net.js';
+import type { Partners } from '../structure.js';
 import { predictPairProbabilities } from '../predict.js';
 import type { StructureExample } from './examples.js';
 
@@ -43,7 +45,14 @@ export async function selectDecoding(net: PairNet, examples: StructureExample[],
   const scored = candidates.map(() => [] as StructureMetrics[]);
   for (const example of examples) {
     const probabilities = await predictPairProbabilities(net, example.sequence);
-    candidates.forEach((settings, k) => scored[k]!.push(scoreStructure(decodeStructure(example.sequence, probabilities, settings), example.partners).exact));
+    // forbidding lonely pairs only prunes what a decoder returns: decode each (decoder, threshold) once
+    const decoded = new Map<string, Partners>();
+    candidates.forEach((settings, k) => {
+      const key = `${settings.decoder} ${settings.threshold}`;
+      let partners = decoded.get(key);
+      if (!partners) decoded.set(key, (partners = decodeStructure(example.sequence, probabilities, { ...settings, lonelyPairs: true })));
+      scored[k]!.push(scoreStructure(settings.lonelyPairs ? partners : removeLonelyPairs(Int32Array.from(partners)), example.partners).exact);
+    });
   }
   const curve = candidates.map((settings, k) => ({ ...settings, f1: meanMetrics(scored[k]!).f1 }));
   const best = curve.reduce((a, b) => (b.f1 > a.f1 ? b : a));

@@ -4,6 +4,7 @@
 // Usage: node scripts/paired-comparison.mjs A.json B.json --metric f1 [--resamples 10000] [--seed 1]
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createRng } from '@scnn/core';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { metric: { type: 'string', default: 'f1' }, resamples: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' } } });
 if (positionals.length !== 2) throw new Error('give two JSON files: A.json B.json');
@@ -16,15 +17,7 @@ const ids = [...a.keys()].filter((id) => b.has(id) && Number.isFinite(a.get(id))
 if (ids.length === 0) throw new Error(`no item has a finite "${values.metric}" in both files`);
 const diffs = ids.map((id) => b.get(id) - a.get(id));
 const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
-// mulberry32: a seeded generator, so the interval is reproducible
-let state = Number(values.seed) >>> 0;
-const random = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = createRng(values.seed); // core's seeded generator, so the intervals are reproducible
 // one set of resamples for A, B and B − A, so the three intervals describe the same bootstrap
 const resamples = Number(values.resamples);
 const columns = { a: ids.map((id) => a.get(id)), b: ids.map((id) => b.get(id)), diff: diffs };

@@ -1,6 +1,7 @@
 // How the CLI ends on an error: a user error (bad flag, bad value, unavailable backend, bad input
 // file) prints one line and exits 2; anything else is a bug: one line too, exit 1, and the stack
 // only with SCNN_DEBUG=1.
+import fs from 'node:fs';
 import { ScnnError } from '@scnn/core';
 import { CommanderError } from 'commander';
 
@@ -41,4 +42,10 @@ export function parseNumber(flag: string, value: string, { min = -Infinity, max 
     throw new UsageError(`${flag} expects ${integer ? 'an integer' : 'a number'}${range ? ` ${range}` : ''}, got "${value}"`);
   }
   return n;
+}
+
+/** `file` when it exists, else a UsageError naming the flag (or argument) it came from. */
+export function fileMustExist(flag: string | undefined, file: string): string {
+  if (!fs.existsSync(file)) throw new UsageError(`${flag ? `${flag}: ` : ''}no such file "${file}"`);
+  return file;
 }

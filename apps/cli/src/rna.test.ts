@@ -76,6 +76,17 @@ describe('scnn rna', () => {
     expect([rewritten.decoder, rewritten.threshold]).toEqual([choice![1], Number(choice![2])]);
     expect(rewritten.decodingSelectedOn.sequences).toBe(12);
     expect(rewritten.decodingCurve).toHaveLength(68);
+    // fine-tuning takes the architecture (4 channels, not the default 24) and the weights of --init-from
+    const tunedDir = path.join(dir, 'tuned');
+    const tuned = scnn(['rna', 'train', '--train', labelled, '--validation', labelled, '--out', tunedDir, '--init-from', out, '--epochs', '1', '--crop', '16', '--learning-rate', '1e-9', '--no-progress']);
+    expect(tuned.status).toBe(0);
+    expect(tuned.stdout.split(' parameters')[0]).toBe(train.stdout.split(' parameters')[0]);
+    const tunedModel = JSON.parse(fs.readFileSync(path.join(tunedDir, 'model.json'), 'utf8'));
+    expect(tunedModel.config.channels).toBe(4);
+    expect(tunedModel.metadata.settings).toMatchObject({ initFrom: path.resolve(out), learningRate: 1e-9, channels: 4 });
+    // an epoch at a negligible rate leaves the predictions as they were
+    const f1s = (model: string) => JSON.parse(scnn(['rna', 'evaluate', labelled, '--model-dir', model, '--json', '--decoder', 'greedy', '--threshold', '0.5', '--lonely-pairs', 'allow']).stdout).rows.map((r: { f1: number }) => r.f1);
+    expect(f1s(tunedDir)).toEqual(f1s(out));
   });
 
   it.each([
@@ -89,6 +100,8 @@ describe('scnn rna', () => {
     [['rna', 'evaluate', labelled, '--lonely-pairs', 'never', '--model-dir', path.join(dir, 'model')], /--lonely-pairs expects allow or forbid, got "never"/],
     [['rna', 'evaluate', labelled, '--decoder', 'viterbi', '--model-dir', path.join(dir, 'model')], /--decoder expects greedy or nested, got "viterbi"/],
     [['rna', 'train', '--train', labelled, '--validation', labelled, '--out', path.join(dir, 'x'), '--features', 'fancy'], /--features expects basic or stacking, got "fancy"/],
+    [['rna', 'train', '--train', labelled, '--validation', labelled, '--out', path.join(dir, 'x'), '--init-from', path.join(dir, 'model'), '--channels', '8'], /--channels 8 conflicts with --init-from .*model \(channels 4\); leave it out/],
+    [['rna', 'train', '--train', labelled, '--validation', labelled, '--out', path.join(dir, 'x'), '--init-from', path.join(dir, 'none')], /--init-from: no such file/],
   ])('user error %j exits 2 with one line', (args, message) => {
     const { status, stderr } = scnn(args);
     expect(status).toBe(2);

@@ -32,7 +32,7 @@ import {
   writeRr,
 } from '@scnn/protein';
 import type { Command } from 'commander';
-import { UsageError, parseNumber } from '../errors.js';
+import { UsageError, fileMustExist, parseNumber } from '../errors.js';
 import { trainUntilInterrupted } from '../interrupt.js';
 import { addPairTrainingOptions, loadPairModel, parsePairNetKind } from './pair-models.js';
 
@@ -117,7 +117,7 @@ function registerTrain(protein: Command): void {
 }
 
 function readStructure(file: string) {
-  if (!fs.existsSync(file)) throw new UsageError(`no such file "${file}"`);
+  fileMustExist(undefined, file);
   const text = fs.readFileSync(file, 'utf8');
   const structure = /\.cif$/i.test(file) ? parseMmcif(text, { source: file }) : parsePdb(text, { source: file });
   const chain = structure.chains[0];
@@ -143,7 +143,7 @@ const addAlignmentOptions = (command: Command) =>
 /** The couplings of --msa (checked options), or undefined without --msa. */
 async function alignmentCouplings(options: AlignmentOptions): Promise<AlignmentCouplings | undefined> {
   if (!options.msa) return undefined;
-  if (!fs.existsSync(options.msa)) throw new UsageError(`--msa: no such file "${options.msa}"`);
+  fileMustExist('--msa', options.msa);
   if (options.coupling !== 'mean-field' && options.coupling !== 'covariance') throw new UsageError(`--coupling expects mean-field or covariance, got "${options.coupling}"`);
   if (options.msaWeight !== undefined) parseNumber('--msa-weight', options.msaWeight, { min: 0, max: 1 });
   await initEngine();
@@ -218,7 +218,7 @@ function registerEvaluate(protein: Command): void {
       if (options.prediction && predictionText === undefined) throw new UsageError(`--prediction: no such file "${options.prediction}"`);
       let target: string | undefined;
       if (options.sequence) {
-        if (!fs.existsSync(options.sequence)) throw new UsageError(`--sequence: no such file "${options.sequence}"`);
+        fileMustExist('--sequence', options.sequence);
         target = parseProteinFasta(fs.readFileSync(options.sequence, 'utf8'), { source: options.sequence })[0]?.sequence;
       }
       const couplings = await alignmentCouplings(options);
@@ -280,7 +280,7 @@ function registerPredict(protein: Command): void {
   addAlignmentOptions(command)
     .action(async (file: string, options: PredictOptions) => {
       checkPlotName(options.plot);
-      if (!fs.existsSync(file)) throw new UsageError(`no such file "${file}"`);
+      fileMustExist(undefined, file);
       const records = parseProteinFasta(fs.readFileSync(file, 'utf8'), { source: file });
       if (options.msa && records.length !== 1) throw new UsageError(`--msa goes with a FASTA file of one sequence; ${file} has ${records.length}`);
       const structure = options.structure ? readStructure(options.structure) : undefined;

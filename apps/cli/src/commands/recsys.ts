@@ -19,7 +19,7 @@ import {
   trainRecommender,
 } from '@scnn/recsys';
 import type { Command } from 'commander';
-import { UsageError, parseNumber } from '../errors.js';
+import { UsageError, fileMustExist, parseNumber } from '../errors.js';
 import { trainUntilInterrupted } from '../interrupt.js';
 
 interface DataOptions {
@@ -43,11 +43,6 @@ function addDataOptions(command: Command, required: boolean): Command {
     .option('--test-fraction <f>', 'share of each user’s history held out for test (with --data)', '0.2');
 }
 
-function fileMustExist(flag: string, file: string): string {
-  if (!fs.existsSync(file)) throw new UsageError(`${flag}: no such file "${file}"`);
-  return path.resolve(file);
-}
-
 function datasetSpec(options: DataOptions): DatasetSpec | undefined {
   const format = options.format as InteractionFormat | undefined;
   if (format !== undefined && !INTERACTION_FORMATS.includes(format)) throw new UsageError(`--format expects one of ${INTERACTION_FORMATS.join(', ')}, got "${format}"`);
@@ -55,7 +50,7 @@ function datasetSpec(options: DataOptions): DatasetSpec | undefined {
   if (options.data) {
     return {
       kind: 'time-split',
-      file: fileMustExist('--data', options.data),
+      file: path.resolve(fileMustExist('--data', options.data)),
       format,
       validation: parseNumber('--validation-fraction', options.validationFraction, { min: 0, max: 0.9 }),
       test: parseNumber('--test-fraction', options.testFraction, { min: 0, max: 0.9 }),
@@ -65,9 +60,9 @@ function datasetSpec(options: DataOptions): DatasetSpec | undefined {
     if (!options.train || !options.test) throw new UsageError('--train and --test go together');
     return {
       kind: 'split-files',
-      train: fileMustExist('--train', options.train),
-      test: fileMustExist('--test', options.test),
-      validation: options.validation ? fileMustExist('--validation', options.validation) : undefined,
+      train: path.resolve(fileMustExist('--train', options.train)),
+      test: path.resolve(fileMustExist('--test', options.test)),
+      validation: options.validation ? path.resolve(fileMustExist('--validation', options.validation)) : undefined,
       format,
     };
   }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { rnaStructureSpec, writePlotFile } from '@scnn/bench';
-import { engineInfo, initEngine } from '@scnn/core';
+import { PAIR_NET_KINDS, type PairNetKind, engineInfo, initEngine } from '@scnn/core';
 import {
   DECODERS,
   DEFAULT_DECODING,
@@ -31,14 +31,9 @@ import {
   writeCt,
 } from '@scnn/rna';
 import type { Command } from 'commander';
-import { UsageError, parseNumber } from '../errors.js';
+import { UsageError, fileMustExist, parseNumber } from '../errors.js';
 import { trainUntilInterrupted } from '../interrupt.js';
 import { addPairTrainingOptions, loadPairModel, parsePairNetKind } from './pair-models.js';
-
-function fileMustExist(label: string, file: string): string {
-  if (!fs.existsSync(file)) throw new UsageError(`${label}: no such file "${file}"`);
-  return file;
-}
 
 const loadNet = (options: { model: string; modelDir?: string }) => loadPairModel(options, loadStructureModel, shippedModelDir, 'scnn rna train');
 
@@ -183,6 +178,8 @@ interface TrainOptions {
   batchSize: string;
   seed: string;
   features: string;
+  learningRate: string;
+  initFrom?: string;
   resume: boolean;
   progress: boolean;
 }
@@ -198,15 +195,26 @@ function registerTrain(rna: Command): void {
     .option('--validation-size <n>', 'validation sequences scored after each epoch (a fixed random sample of the file)', '150')
     .option('--crop <n>', 'training window length', '80')
     .option('--batch-size <n>', 'windows per step', '8')
-    .option('--features <set>', `pair input features: ${PAIR_FEATURE_SETS.join(' or ')} (see the package README)`, DEFAULT_PAIR_FEATURE_SET);
+    .option('--features <set>', `pair input features: ${PAIR_FEATURE_SETS.join(' or ')} (see the package README)`, DEFAULT_PAIR_FEATURE_SET)
+    .option('--learning-rate <x>', 'initial Adam learning rate (halved after 2 epochs without improvement)', '0.002')
+    .option('--init-from <model>', "fine-tune: start from a model's weights (cnn or scnn for the shipped ones, or a folder written by this command); the architecture is that model's");
   addPairTrainingOptions(command)
     .action(async (options: TrainOptions) => {
-      const kind = parsePairNetKind(options.model);
-      if (!PAIR_FEATURE_SETS.includes(options.features as PairFeatureSet)) throw new UsageError(`--features expects ${PAIR_FEATURE_SETS.join(' or ')}, got "${options.features}"`);
-      const features = options.features as PairFeatureSet;
+      const initial = options.initFrom ? loadNet(PAIR_NET_KINDS.includes(options.initFrom as PairNetKind) ? { model: options.initFrom } : { model: 'scnn', modelDir: fileMustExist('--init-from', options.initFrom) }) : undefined;
+      if (initial) {
+        // the architecture comes from the model; flags that say otherwise are a user error, not silently overridden
+        const given = (['model', 'channels', 'features'] as const).filter((k) => command.getOptionValueSource(k) === 'cli');
+        const config = initial.net.config;
+        const conflict = given.find((k) => String(options[k]) !== String(k === 'model' ? config.kind : config[k]));
+        if (conflict) throw new UsageError(`--${conflict} ${options[conflict]} conflicts with --init-from ${options.initFrom} (${conflict} ${conflict === 'model' ? config.kind : config[conflict]}); leave it out`);
+      }
+      const kind = initial ? initial.net.config.kind : parsePairNetKind(options.model);
+      const featureName = initial ? initial.net.config.features : options.features;
+      if (!PAIR_FEATURE_SETS.includes(featureName as PairFeatureSet)) throw new UsageError(`--features expects ${PAIR_FEATURE_SETS.join(' or ')}, got "${featureName}"`);
+      const features = featureName as PairFeatureSet;
       const int = (flag: string, value: string, min = 1) => parseNumber(flag, value, { min, integer: true });
       const settings = {
-        channels: int('--channels', options.channels),
+        channels: initial ? initial.net.config.channels : int('--channels', options.channels),
         epochs: int('--epochs', options.epochs),
         samplesPerEpoch: options.samplesPerEpoch ? int('--samples-per-epoch', options.samplesPerEpoch) : undefined,
         validationSize: int('--validation-size', options.validationSize),
@@ -214,6 +222,8 @@ function registerTrain(rna: Command): void {
         batchSize: int('--batch-size', options.batchSize),
         seed: int('--seed', options.seed, 0),
         features,
+        learningRate: parseNumber('--learning-rate', options.learningRate, { min: Number.MIN_VALUE }),
+        ...(initial ? { initFrom: path.resolve(initial.source) } : {}),
       };
       const trainSet = readLabelled('--train', options.train);
       const validationSet = sampleRecords(readLabelled('--validation', options.validation), settings.validationSize);
@@ -226,6 +236,8 @@ function registerTrain(rna: Command): void {
             train: trainSet,
             validation: validationSet,
             architecture: { kind, channels: settings.channels, features },
+            initialNet: initial?.net,
+            learningRate: settings.learningRate,
             crop: settings.crop,
             batchSize: settings.batchSize,
             epochs: settings.epochs,

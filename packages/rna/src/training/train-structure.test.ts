@@ -69,6 +69,14 @@ describe('trainStructureModel', () => {
       }
     }
     expect((await validateStructures(trained.net, validation, trained.decoding)).f1).toBeCloseTo(selection.f1, 10);
+
+    // fine-tuning starts from the given weights (an epoch at a negligible rate keeps the trained F1), and
+    // only from a network of the stated architecture
+    const tuned = await trainStructureModel({ ...common, initialNet: trained.net, epochs: 1, learningRate: 1e-9 });
+    expect(tuned.net).toBe(trained.net);
+    expect(f1(tuned)).toBeCloseTo(f1(trained), 2);
+    expect(f1(tuned)).toBeGreaterThan(f1(untrained) + 0.3);
+    await expect(trainStructureModel({ ...common, architecture: { ...common.architecture, kind: 'cnn' }, initialNet: trained.net, epochs: 1 })).rejects.toThrow(/Invalid initialNet: "kind scnn" \(expected a network with kind cnn/);
   });
 });
 

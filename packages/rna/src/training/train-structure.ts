@@ -26,6 +26,11 @@ export interface TrainStructureOptions extends TrainRunControls {
   samplesPerEpoch?: number;
   /** @default 2e-3 */
   learningRate?: number;
+  /**
+   * Start from these weights instead of a seeded initialisation (fine-tuning, e.g. from the shipped
+   * weights on longer windows or other data); its kind, channels and features must be `architecture`'s.
+   */
+  initialNet?: PairNet;
   /** Weight of a pair cell relative to an unpaired one. @default 10 */
   positiveWeight?: number;
   /** @default 0 */
@@ -54,6 +59,14 @@ export async function validateStructures(net: PairNet, examples: StructureExampl
   return { f1, precision, recall, mcc };
 }
 
+function assertSameArchitecture(actual: PairNetConfig, expected: PairNetConfig): void {
+  const keys = ['kind', 'channels', 'features', 'dilations'] as const;
+  const differs = keys.filter((k) => expected[k] !== undefined && String(actual[k]) !== String(expected[k]));
+  if (differs.length > 0) {
+    throw new InvalidArgumentError('initialNet', differs.map((k) => `${k} ${String(actual[k])}`).join(', '), `a network with ${differs.map((k) => `${k} ${String(expected[k])}`).join(', ')} (as architecture)`);
+  }
+}
+
 export interface TrainedStructureModel {
   net: PairNet;
   state: TrainState;
@@ -71,7 +84,8 @@ export async function trainStructureModel(options: TrainStructureOptions): Promi
   const positiveWeight = options.positiveWeight ?? 10;
   if (options.train.length === 0) throw new InvalidArgumentError('train', 0, 'at least one labelled sequence');
   const seed = options.seed ?? 0;
-  const net = withSeed(deriveSeed(seed, 0, 0), () => createPairNet(options.architecture));
+  const net = options.initialNet ?? withSeed(deriveSeed(seed, 0, 0), () => createPairNet(options.architecture));
+  if (options.initialNet) assertSameArchitecture(options.initialNet.config, options.architecture);
   const order = Int32Array.from({ length: options.train.length }, (_, i) => i);
   const perEpoch = Math.min(order.length, options.samplesPerEpoch ?? order.length);
 

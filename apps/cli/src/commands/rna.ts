@@ -13,6 +13,7 @@ import {
   type DecodingSettings,
   PAIR_FEATURE_SETS,
   type PairFeatureSet,
+  type PairNet,
   type RnaRecord,
   dotBracketFromPartners,
   loadStructureModel,
@@ -36,6 +37,12 @@ import { trainUntilInterrupted } from '../interrupt.js';
 import { addPairTrainingOptions, loadPairModel, parsePairNetKind } from './pair-models.js';
 
 const loadNet = (options: { model: string; modelDir?: string }) => loadPairModel(options, loadStructureModel, shippedModelDir, 'scnn rna train');
+
+/** --init-from: the shipped weights of a kind, or a model folder. */
+function loadInitialModel(value: string): { net: PairNet; source: string } {
+  if (PAIR_NET_KINDS.includes(value as PairNetKind)) return loadNet({ model: value });
+  return { net: loadStructureModel(fileMustExist('--init-from', value)).net, source: path.resolve(value) };
+}
 
 const THRESHOLD_HELP = 'minimum pair probability (default: the one chosen on validation data at training, else 0.5)';
 const LONELY_PAIRS_HELP = 'allow | forbid pairs with no stacked neighbour, as RNAfold --noLP (default: chosen on validation data at training, else allow)';
@@ -200,21 +207,19 @@ function registerTrain(rna: Command): void {
     .option('--init-from <model>', "fine-tune: start from a model's weights (cnn or scnn for the shipped ones, or a folder written by this command); the architecture is that model's");
   addPairTrainingOptions(command)
     .action(async (options: TrainOptions) => {
-      const initial = options.initFrom ? loadNet(PAIR_NET_KINDS.includes(options.initFrom as PairNetKind) ? { model: options.initFrom } : { model: 'scnn', modelDir: fileMustExist('--init-from', options.initFrom) }) : undefined;
+      const initial = options.initFrom ? loadInitialModel(options.initFrom) : undefined;
       if (initial) {
         // the architecture comes from the model; flags that say otherwise are a user error, not silently overridden
-        const given = (['model', 'channels', 'features'] as const).filter((k) => command.getOptionValueSource(k) === 'cli');
-        const config = initial.net.config;
-        const conflict = given.find((k) => String(options[k]) !== String(k === 'model' ? config.kind : config[k]));
-        if (conflict) throw new UsageError(`--${conflict} ${options[conflict]} conflicts with --init-from ${options.initFrom} (${conflict} ${conflict === 'model' ? config.kind : config[conflict]}); leave it out`);
+        const config = { model: initial.net.config.kind, channels: initial.net.config.channels, features: initial.net.config.features };
+        const conflict = (['model', 'channels', 'features'] as const).find((k) => command.getOptionValueSource(k) === 'cli' && options[k] !== String(config[k]));
+        if (conflict) throw new UsageError(`--${conflict} ${options[conflict]} conflicts with --init-from ${options.initFrom} (${conflict} ${config[conflict]}); leave it out`);
       }
-      const kind = initial ? initial.net.config.kind : parsePairNetKind(options.model);
-      const featureName = initial ? initial.net.config.features : options.features;
-      if (!PAIR_FEATURE_SETS.includes(featureName as PairFeatureSet)) throw new UsageError(`--features expects ${PAIR_FEATURE_SETS.join(' or ')}, got "${featureName}"`);
-      const features = featureName as PairFeatureSet;
+      const kind = initial?.net.config.kind ?? parsePairNetKind(options.model);
+      if (!initial && !PAIR_FEATURE_SETS.includes(options.features as PairFeatureSet)) throw new UsageError(`--features expects ${PAIR_FEATURE_SETS.join(' or ')}, got "${options.features}"`);
+      const features = initial?.net.config.features ?? (options.features as PairFeatureSet);
       const int = (flag: string, value: string, min = 1) => parseNumber(flag, value, { min, integer: true });
       const settings = {
-        channels: initial ? initial.net.config.channels : int('--channels', options.channels),
+        channels: initial?.net.config.channels ?? int('--channels', options.channels),
         epochs: int('--epochs', options.epochs),
         samplesPerEpoch: options.samplesPerEpoch ? int('--samples-per-epoch', options.samplesPerEpoch) : undefined,
         validationSize: int('--validation-size', options.validationSize),
@@ -223,7 +228,7 @@ function registerTrain(rna: Command): void {
         seed: int('--seed', options.seed, 0),
         features,
         learningRate: parseNumber('--learning-rate', options.learningRate, { min: Number.MIN_VALUE }),
-        ...(initial ? { initFrom: path.resolve(initial.source) } : {}),
+        ...(initial ? { initFrom: initial.source } : {}),
       };
       const trainSet = readLabelled('--train', options.train);
       const validationSet = sampleRecords(readLabelled('--validation', options.validation), settings.validationSize);

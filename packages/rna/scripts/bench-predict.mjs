@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createRng, initEngine } from '@scnn/core';
-import { DEFAULT_DECODING, decodeStructure, loadStructureModel, pairFeatures, predictPairProbabilities, shippedModelDir } from '../dist/index.js';
+import { decodeStructure, loadStructureModel, pairFeatures, predictPairProbabilities, shippedModelDir, storedDecoding } from '../dist/index.js';
 
 const { values } = parseArgs({ options: { models: { type: 'string', default: 'scnn,cnn' }, lengths: { type: 'string', default: '100,250,500,1000,2000' }, repeats: { type: 'string', default: '5' } } });
 const started = performance.now();
@@ -20,7 +20,7 @@ console.log('| model | decoder | length | pair features (s) | network (s) | deco
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const kind of values.models.split(',')) {
   const { net, file: { metadata } } = loadStructureModel(shippedModelDir(kind));
-  const decoding = { ...DEFAULT_DECODING, ...Object.fromEntries(Object.entries(metadata).filter(([k]) => k in DEFAULT_DECODING)) };
+  const decoding = storedDecoding(metadata);
   for (const length of values.lengths.split(',').map(Number)) {
     const sequence = Array.from({ length }, () => 'ACGU'[Math.floor(rng() * 4)]).join('');
     const repeats = length >= 1000 ? 1 : Number(values.repeats);

@@ -4,7 +4,7 @@
 // without --model-dir, the shipped cnn and scnn). Each model decodes with its own settings (model.json).
 import { parseArgs } from 'node:util';
 import { initEngine } from '@scnn/core';
-import { DEFAULT_DECODING, decodeStructure, loadStructureModel, predictPairProbabilities, readRna, sampleRecords, shippedModelDir } from '../dist/index.js';
+import { decodeStructure, loadStructureModel, predictPairProbabilities, readRna, sampleRecords, shippedModelDir, storedDecoding } from '../dist/index.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { size: { type: 'string', default: '300' }, seed: { type: 'string', default: '7' }, 'model-dir': { type: 'string', multiple: true } } });
 const file = positionals[0] ?? new URL('../../../../shared/data/rna/bprna/VL0.dbn', import.meta.url).pathname;
@@ -18,7 +18,7 @@ console.log('|---|---|---:|---:|---:|');
 const models = values['model-dir'] ? values['model-dir'].map((dir) => [dir, dir]) : ['cnn', 'scnn'].map((kind) => [kind, shippedModelDir(kind)]);
 for (const [name, dir] of models) {
   const { net, file: model } = loadStructureModel(dir);
-  const decoding = { ...DEFAULT_DECODING, ...Object.fromEntries(Object.entries(model.metadata).filter(([k]) => k in DEFAULT_DECODING)) };
+  const decoding = storedDecoding(model.metadata);
   const hit = bins.map(() => 0), truth = bins.map(() => 0), predicted = bins.map(() => 0);
   for (const r of records) {
     const p = decodeStructure(r.sequence, await predictPairProbabilities(net, r.sequence), decoding);

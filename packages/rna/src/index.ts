@@ -17,7 +17,7 @@ export { decodeNested } from './decode/nested.js';
 export { DECODERS, decodeStructure, type Decoder, type StructureDecodeOptions } from './decode/decode.js';
 export { meanMetrics, scoreStructure, type ScoredStructure, type StructureMetrics } from './metrics/structure-metrics.js';
 export { PAIR_NET_KINDS, createPairNet, type PairNet, type PairNetConfig, type PairNetKind, type ResolvedPairNetConfig } from './model/pair-net.js';
-export { STRUCTURE_MODEL_FORMAT, loadStructureModel, saveStructureModel, shippedModelDir, type StructureModelFile } from './model/model-files.js';
+export { STRUCTURE_MODEL_FORMAT, loadStructureModel, saveStructureModel, shippedModelDir, storedDecoding, type StructureModelFile } from './model/model-files.js';
 export { predictPairProbabilities, predictStructure, type Prediction } from './predict.js';
 export { batchArrays, cropExample, sampleRecords, type StructureBatchArrays, type StructureExample } from './training/examples.js';
 export { pairLoss, trainStructureModel, validateStructures, type TrainStructureOptions, type TrainedStructureModel } from './training/train-structure.js';

@@ -7,7 +7,6 @@ import { rnaStructureSpec, writePlotFile } from '@scnn/bench';
 import { PAIR_NET_KINDS, type PairNetKind, engineInfo, initEngine } from '@scnn/core';
 import {
   DECODERS,
-  DEFAULT_DECODING,
   DEFAULT_PAIR_FEATURE_SET,
   type Decoder,
   type DecodingSettings,
@@ -27,6 +26,7 @@ import {
   scoreStructure,
   selectDecoding,
   shippedModelDir,
+  storedDecoding,
   trainStructureModel,
   writeBpseq,
   writeCt,
@@ -58,11 +58,11 @@ interface DecodingFlags {
 function decodingSettings(options: DecodingFlags, metadata: Record<string, unknown>): DecodingSettings {
   if (options.lonelyPairs !== undefined && !['allow', 'forbid'].includes(options.lonelyPairs)) throw new UsageError(`--lonely-pairs expects allow or forbid, got "${options.lonelyPairs}"`);
   if (options.decoder !== undefined && !DECODERS.includes(options.decoder as Decoder)) throw new UsageError(`--decoder expects ${DECODERS.join(' or ')}, got "${options.decoder}"`);
-  const stored = DECODERS.includes(metadata.decoder as Decoder) ? (metadata.decoder as Decoder) : DEFAULT_DECODING.decoder;
+  const stored = storedDecoding(metadata);
   return {
-    decoder: (options.decoder as Decoder | undefined) ?? stored,
-    threshold: options.threshold !== undefined ? parseNumber('--threshold', options.threshold, { min: 0, max: 1 }) : typeof metadata.threshold === 'number' ? metadata.threshold : DEFAULT_DECODING.threshold,
-    lonelyPairs: options.lonelyPairs !== undefined ? options.lonelyPairs === 'allow' : typeof metadata.lonelyPairs === 'boolean' ? metadata.lonelyPairs : DEFAULT_DECODING.lonelyPairs,
+    decoder: (options.decoder as Decoder | undefined) ?? stored.decoder,
+    threshold: options.threshold !== undefined ? parseNumber('--threshold', options.threshold, { min: 0, max: 1 }) : stored.threshold,
+    lonelyPairs: options.lonelyPairs !== undefined ? options.lonelyPairs === 'allow' : stored.lonelyPairs,
   };
 }
 

@@ -2,7 +2,9 @@
 // models live in the package's `weights/` folder.
 import path from 'node:path';
 import { CheckpointError, loadModelWeights, readModelDescriptor, saveModelFolder, shippedModelFolder } from '@scnn/core';
+import { DECODERS, type Decoder } from '../decode/decode.js';
 import { PAIR_FEATURE_SETS, pairFeatureCount } from '../featurize/pair-features.js';
+import { DEFAULT_DECODING, type DecodingSettings } from '../training/select-decoding.js';
 import { type PairNet, type PairNetKind, type ResolvedPairNetConfig, createPairNet } from './pair-net.js';
 
 export const STRUCTURE_MODEL_FORMAT = 'scnn-rna-model';
@@ -12,6 +14,15 @@ export interface StructureModelFile {
   version: 1;
   config: ResolvedPairNetConfig;
   metadata: Record<string, unknown>;
+}
+
+/** The decoding settings a model chose on validation data (its model.json metadata), else DEFAULT_DECODING. */
+export function storedDecoding(metadata: Record<string, unknown>): DecodingSettings {
+  return {
+    decoder: DECODERS.includes(metadata.decoder as Decoder) ? (metadata.decoder as Decoder) : DEFAULT_DECODING.decoder,
+    threshold: typeof metadata.threshold === 'number' ? metadata.threshold : DEFAULT_DECODING.threshold,
+    lonelyPairs: typeof metadata.lonelyPairs === 'boolean' ? metadata.lonelyPairs : DEFAULT_DECODING.lonelyPairs,
+  };
 }
 
 export async function saveStructureModel(dir: string, net: PairNet, metadata: Record<string, unknown>): Promise<void> {
